@@ -1,0 +1,153 @@
+import type { HistoryEvent, MemoryFilter, MemoryRecord, MemoryStatus, Page, Scope } from '../types.js'
+
+/**
+ * The store contract. A store persists memories and returns raw candidates;
+ * it never ranks across strategies (that is `score/`'s job), so every backend
+ * ranks identically. Every method is confined to one tenant.
+ *
+ * Errors: a store throws `MemoryError` (`NOT_FOUND`, `CONFLICT`,
+ * `EMBEDDER_MISMATCH`, `CLOSED`) for contract cases and wraps everything else
+ * as `STORE_FAILED`.
+ */
+export interface MemoryStore {
+  /** Backend name, e.g. `sqlite`. */
+  readonly name: string
+
+  /**
+   * Binds the store to an embedder's vector space. The first call on an empty
+   * store records it; later calls with another space throw `EMBEDDER_MISMATCH`
+   * so that vectors of two spaces never mix. With `reset`, every stored vector
+   * is dropped and the new space adopted (callers re-embed with `replaceVectors`).
+   */
+  openVectorSpace(space: VectorSpace, options?: { reset?: boolean }): Promise<void>
+
+  /** Writes new memories and their events in one transaction. `CONFLICT` if an id exists. */
+  insert(writes: readonly MemoryWrite[]): Promise<void>
+
+  /**
+   * Replaces one memory (record, vector, terms) and appends its events, only if
+   * its stored `version` still equals `expectedVersion` (else `CONFLICT`;
+   * `NOT_FOUND` if it is gone).
+   */
+  update(write: MemoryWrite, expectedVersion: number): Promise<void>
+
+  /**
+   * Deletes a memory from every table and index, strips content from its past
+   * events and appends `tombstone`. Returns false if there was nothing to delete.
+   */
+  remove(tenantId: string, id: string, tombstone: HistoryEvent): Promise<boolean>
+
+  /** Deletes every trace of one user: memories, vectors, index entries, term counts, history. */
+  removeUser(scope: Scope): Promise<number>
+
+  /** The records with these ids in the tenant, in no particular order; missing ids are skipped. */
+  get(tenantId: string, ids: readonly string[]): Promise<MemoryRecord[]>
+
+  /** Newest first (by `createdAt`, then `id`), with an opaque cursor. */
+  list(query: ListQuery): Promise<Page<MemoryRecord>>
+
+  /** A memory's events, oldest first; also answers for deleted memories (tombstones). */
+  history(tenantId: string, memoryId: string): Promise<HistoryEvent[]>
+
+  /** Nearest neighbours by cosine similarity (`score` in [-1, 1], higher is closer). */
+  nearest(query: VectorQuery): Promise<Candidate[]>
+
+  /** Keyword matches ranked by BM25 (`score` ≥ 0, higher is better). Never throws on odd terms. */
+  keyword(query: TextQuery): Promise<Candidate[]>
+
+  /** Counts a retrieval of these memories at `at`. */
+  recordAccess(tenantId: string, ids: readonly string[], at: string): Promise<void>
+
+  /** How often each term occurs in the tenant's stored content, and the total. */
+  termCounts(tenantId: string, terms: readonly string[]): Promise<TermCounts>
+
+  /** Streams stored memories with their vectors and events, in batches (export, reindex). */
+  scan(query: ScanQuery): AsyncIterable<StoredMemory[]>
+
+  /** Overwrites vectors without touching records (reindex). */
+  replaceVectors(items: readonly { tenantId: string; id: string; vector: Float32Array }[]): Promise<void>
+
+  /** Counts for `stats` and status reports. */
+  stats(tenantId: string): Promise<StoreStats>
+
+  /** Flushes and releases the store. Later calls throw `CLOSED`. */
+  close(): Promise<void>
+}
+
+/** An embedder's identity, recorded by the store. */
+export interface VectorSpace {
+  id: string
+  dimensions: number
+}
+
+/** A memory as written: the record plus what the store indexes beside it. */
+export interface MemoryWrite {
+  record: MemoryRecord
+  /** Dense vector in the store's vector space. */
+  vector: Float32Array
+  /** The content's words (see `text/words.ts`), repeated as they occur; feeds term counts. */
+  terms: readonly string[]
+  /** Events to append to the memory's history in the same transaction. */
+  events: readonly HistoryEvent[]
+}
+
+/** A memory as read back in bulk. */
+export interface StoredMemory {
+  record: MemoryRecord
+  vector: Float32Array | null
+  events: HistoryEvent[]
+}
+
+/** Narrowing shared by `nearest` and `keyword`. */
+export interface CandidateQuery extends Scope {
+  /** Only memories whose status is one of these. */
+  statuses: readonly MemoryStatus[]
+  filter?: MemoryFilter | undefined
+  limit: number
+}
+
+export interface VectorQuery extends CandidateQuery {
+  vector: Float32Array
+}
+
+export interface TextQuery extends CandidateQuery {
+  /** Plain words; the store escapes them. Any one matching is enough (OR). */
+  terms: readonly string[]
+}
+
+export interface ListQuery extends Scope {
+  statuses?: readonly MemoryStatus[] | undefined
+  filter?: MemoryFilter | undefined
+  limit: number
+  cursor?: string | null | undefined
+}
+
+export interface ScanQuery {
+  /** Omit to scan every tenant (reindex). */
+  tenantId?: string | undefined
+  userId?: string | undefined
+  /** @default 500 */
+  batchSize?: number | undefined
+}
+
+/** A raw candidate from one retrieval strategy. */
+export interface Candidate {
+  id: string
+  score: number
+}
+
+export interface TermCounts {
+  /** Total number of terms stored in the tenant. */
+  total: number
+  /** Count per requested term (absent = 0). */
+  counts: Map<string, number>
+}
+
+export interface StoreStats {
+  memories: number
+  users: number
+  byStatus: Record<MemoryStatus, number>
+  byType: Record<string, number>
+  /** Bytes on disk, when the backend can tell. */
+  sizeBytes: number | null
+}
