@@ -1,0 +1,120 @@
+import { parseArgs } from 'node:util'
+import { DEFAULT_DB_PATH, embedderFromEnv, readEnv } from '../config.js'
+import { MemoryError } from '../errors.js'
+import { createMemory, type Memory } from '../memory.js'
+import type { CliIO, Command, CommandContext } from './command.js'
+import { UsageError } from './command.js'
+import { addCommand } from './commands/add.js'
+import { deleteCommand } from './commands/delete.js'
+import { demoCommand } from './commands/demo.js'
+import { exportCommand } from './commands/export.js'
+import { getCommand } from './commands/get.js'
+import { historyCommand } from './commands/history.js'
+import { importCommand } from './commands/import.js'
+import { listCommand } from './commands/list.js'
+import { reindexCommand } from './commands/reindex.js'
+import { searchCommand } from './commands/search.js'
+import { statsCommand } from './commands/stats.js'
+import { updateCommand } from './commands/update.js'
+
+const COMMANDS: readonly Command[] = [
+  addCommand,
+  searchCommand,
+  getCommand,
+  listCommand,
+  updateCommand,
+  deleteCommand,
+  historyCommand,
+  exportCommand,
+  importCommand,
+  statsCommand,
+  reindexCommand,
+  demoCommand,
+]
+
+const GLOBAL_OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+/** Exit codes: 0 ok, 1 runtime error, 2 usage error (including invalid input). */
+export const EXIT = { ok: 0, runtime: 1, usage: 2 } as const
+
+function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length))
+  return [
+    'Usage: recall <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options for every command:',
+    `  --db PATH   SQLite file (default ${DEFAULT_DB_PATH}, or RECALL_DB)`,
+    '  --json      machine-readable output',
+    '  --help      help for a command',
+  ].join('\n')
+}
+
+/**
+ * Runs one CLI invocation and returns its exit code. Errors become a message
+ * on stderr; nothing is thrown, so the caller only sets the exit code.
+ */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(`${helpText()}\n`)
+    return name ? EXIT.ok : EXIT.usage
+  }
+  const command = COMMANDS.find((c) => c.name === name)
+  if (!command) {
+    io.stderr.write(`recall: unknown command "${name}"\n\n${helpText()}\n`)
+    return EXIT.usage
+  }
+  let memory: Memory | undefined
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...rest],
+      options: { ...GLOBAL_OPTIONS, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    })
+    if (values.help) {
+      io.stdout.write(`${command.summary}\n\nUsage: ${command.usage}\n`)
+      return EXIT.ok
+    }
+    const env = readEnv(io.env)
+    const db = (values.db as string | undefined) ?? env.RECALL_DB ?? DEFAULT_DB_PATH
+    const ctx: CommandContext = {
+      values: { ...values, db },
+      positionals,
+      io,
+      json: values.json === true,
+      async openMemory() {
+        memory ??= await createMemory({ path: db, embedder: await embedderFromEnv(env) })
+        return memory
+      },
+      print: (line) => io.stdout.write(`${line}\n`),
+      printJson: (value) => io.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    }
+    await command.run(ctx)
+    return EXIT.ok
+  } catch (error) {
+    return reportError(error, command, io)
+  } finally {
+    await memory?.close().catch(() => undefined)
+  }
+}
+
+function reportError(error: unknown, command: Command, io: CliIO): number {
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    io.stderr.write(`recall ${command.name}: ${(error as Error).message}\nUsage: ${command.usage}\n`)
+    return EXIT.usage
+  }
+  if (MemoryError.is(error)) {
+    io.stderr.write(`recall ${command.name}: ${error.message} [${error.code}]\n`)
+    return error.code === 'INVALID_INPUT' ? EXIT.usage : EXIT.runtime
+  }
+  io.stderr.write(`recall ${command.name}: ${error instanceof Error ? error.message : String(error)}\n`)
+  return EXIT.runtime
+}

@@ -1,0 +1,7 @@
+export type { Embedder, EmbedOptions, WordFrequencies } from './embedder.js'
+export type { LocalEmbedderOptions } from './local/local-embedder.js'
+export { createLocalEmbedder, LOCAL_EMBEDDER_ID } from './local/local-embedder.js'
+export type { PrepareLocalVectorsOptions } from './local/prepare-local-vectors.js'
+export { defaultCacheDir, localVectorsPath, prepareLocalVectors } from './local/prepare-local-vectors.js'
+export type { OpenAICompatibleEmbedderOptions } from './openai-compatible.js'
+export { createOpenAICompatibleEmbedder } from './openai-compatible.js'

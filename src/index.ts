@@ -1,0 +1,36 @@
+/**
+ * Adaptive Recall: a memory layer for LLM applications.
+ * Named exports only; adding one is an API decision.
+ */
+
+export type { Embedder, EmbedOptions, WordFrequencies } from './embed/embedder.js'
+export { createLocalEmbedder, createOpenAICompatibleEmbedder } from './embed/index.js'
+export type { MemoryErrorCode } from './errors.js'
+export { HTTP_STATUS, MemoryError } from './errors.js'
+export type { Memory, MemoryOptions, ProgressHandler } from './memory.js'
+export { createMemory } from './memory.js'
+export type { AddInput, FilterInput, ListInput, SearchInput, UpdateInput } from './schemas.js'
+export type { RelevanceWeights } from './score/relevance.js'
+export { createSqliteStore } from './store/sqlite/sqlite-store.js'
+export type {
+  Candidate,
+  MemoryStore,
+  MemoryWrite,
+  StoredMemory,
+  StoreStats,
+  VectorSpace,
+} from './store/store.js'
+export type { ImportResult } from './transfer.js'
+export type {
+  HistoryEvent,
+  HistoryEventKind,
+  JsonObject,
+  JsonValue,
+  MemoryFilter,
+  MemoryRecord,
+  MemorySnapshot,
+  MemoryStatus,
+  Page,
+  Scope,
+  SearchHit,
+} from './types.js'

@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import * as sqliteVec from 'sqlite-vec'
+import type { VectorSpace } from '../store.js'
+import { applyMigrations } from './migrations.js'
+
+/** A better-sqlite3 connection. */
+export type SqliteDatabase = Database.Database
+
+/** A prepared statement with positional or named parameters. */
+export type SqliteStatement = Database.Statement<unknown[], unknown>
+
+/** What every SQLite store operation works on: one connection and its state. */
+export interface StoreContext {
+  readonly db: SqliteDatabase
+  /** True when the database lives in a file (not `:memory:`). */
+  readonly fileBacked: boolean
+  /** Prepares a statement once per distinct SQL text and reuses it. */
+  sql(text: string): SqliteStatement
+  /** The vector space opened through this connection; null until `openVectorSpace`. */
+  space: VectorSpace | null
+}
+
+/** Options of `openContext`. */
+export interface OpenOptions {
+  /** A file path (parent directories are created) or `:memory:`. */
+  path: string
+  /** How long a writer waits for another connection's lock. @default 5000 */
+  busyTimeoutMs?: number
+}
+
+// Filter shapes (number of metadata keys, value kinds) vary, so dynamic SQL texts are
+// bounded in practice but not in principle: cap the cache rather than grow forever.
+const STATEMENT_CACHE_LIMIT = 256
+
+/**
+ * Opens a connection, sets pragmas, loads sqlite-vec and migrates the schema.
+ * Retried while another process holds the file busy, up to `busyTimeoutMs`: switching a
+ * new file to WAL can report SQLITE_BUSY at once, without waiting in the busy handler.
+ */
+export async function openContext(options: OpenOptions): Promise<StoreContext> {
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5000
+  const deadline = Date.now() + busyTimeoutMs
+  for (;;) {
+    try {
+      return openOnce(options.path, busyTimeoutMs)
+    } catch (error) {
+      const busy =
+        error instanceof Error && String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')
+      if (!busy || Date.now() >= deadline) throw error
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40))
+    }
+  }
+}
+
+function openOnce(path: string, busyTimeoutMs: number): StoreContext {
+  const fileBacked = path !== ':memory:'
+  if (fileBacked) mkdirSync(dirname(path), { recursive: true })
+  // The driver's timeout is SQLite's busy_timeout; it must be set before the first lock.
+  const db = new Database(path, { timeout: busyTimeoutMs })
+  try {
+    if (fileBacked) db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    db.pragma('foreign_keys = ON')
+    // Deleted content is overwritten with zeros, so forgotten text leaves the file.
+    db.pragma('secure_delete = ON')
+    sqliteVec.load(db)
+    applyMigrations(db)
+  } catch (error) {
+    db.close()
+    throw error
+  }
+  const statements = new Map<string, SqliteStatement>()
+  return {
+    db,
+    fileBacked,
+    space: null,
+    sql(text) {
+      let statement = statements.get(text)
+      if (statement === undefined) {
+        if (statements.size >= STATEMENT_CACHE_LIMIT) statements.clear()
+        statement = db.prepare(text)
+        statements.set(text, statement)
+      }
+      return statement
+    },
+  }
+}

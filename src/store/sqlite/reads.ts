@@ -1,0 +1,95 @@
+import { MemoryError } from '../../errors.js'
+import type { HistoryEvent, MemoryRecord, MemoryStatus, Page } from '../../types.js'
+import type { ListQuery, StoreStats } from '../store.js'
+import type { StoreContext } from './context.js'
+import { allOf, filterCondition, statusCondition } from './filters.js'
+import { type EventRow, type MemoryRow, toEvent, toRecord } from './row-mapping.js'
+
+/** The records with these ids in the tenant; ids travel as one JSON parameter. */
+export function getMemories(ctx: StoreContext, tenantId: string, ids: readonly string[]): MemoryRecord[] {
+  if (ids.length === 0) return []
+  const rows = ctx
+    .sql('SELECT * FROM memories WHERE tenant_id = ? AND id IN (SELECT value FROM json_each(?))')
+    .all(tenantId, JSON.stringify(ids)) as MemoryRow[]
+  return rows.map(toRecord)
+}
+
+/** One page, newest first, resuming strictly after the cursor's (createdAt, id). */
+export function listMemories(ctx: StoreContext, query: ListQuery): Page<MemoryRecord> {
+  checkLimit(query.limit)
+  const after = query.cursor ? decodeCursor(query.cursor) : null
+  const where = allOf(
+    { sql: 'm.tenant_id = ? AND m.user_id = ?', params: [query.tenantId, query.userId] },
+    statusCondition(query.statuses),
+    filterCondition(query.filter),
+    after === null ? { sql: '', params: [] } : { sql: ' AND (m.created_at, m.id) < (?, ?)', params: after },
+  )
+  const rows = ctx
+    .sql(`SELECT * FROM memories m WHERE ${where.sql} ORDER BY m.created_at DESC, m.id DESC LIMIT ?`)
+    .all(...where.params, query.limit + 1) as MemoryRow[]
+  const items = rows.slice(0, query.limit).map(toRecord)
+  const last = items.at(-1)
+  const more = rows.length > query.limit && last !== undefined
+  return { items, nextCursor: more ? encodeCursor(last.createdAt, last.id) : null }
+}
+
+/** A memory's events, oldest first (append order breaks ties of `at`). */
+export function readHistory(ctx: StoreContext, tenantId: string, memoryId: string): HistoryEvent[] {
+  const rows = ctx
+    .sql('SELECT * FROM memory_events WHERE tenant_id = ? AND memory_id = ? ORDER BY at, seq')
+    .all(tenantId, memoryId) as EventRow[]
+  return rows.map(toEvent)
+}
+
+/** Counts for one tenant; `sizeBytes` is the whole file's size. */
+export function readStats(ctx: StoreContext, tenantId: string): StoreStats {
+  const groups = ctx
+    .sql('SELECT status, type, count(*) AS n FROM memories WHERE tenant_id = ? GROUP BY status, type')
+    .all(tenantId) as { status: MemoryStatus; type: string; n: number }[]
+  const users = ctx
+    .sql('SELECT count(DISTINCT user_id) AS n FROM memories WHERE tenant_id = ?')
+    .get(tenantId) as {
+    n: number
+  }
+  const byStatus: Record<MemoryStatus, number> = { active: 0, superseded: 0, archived: 0 }
+  const byType: Record<string, number> = {}
+  let memories = 0
+  for (const group of groups) {
+    memories += group.n
+    byStatus[group.status] = (byStatus[group.status] ?? 0) + group.n
+    byType[group.type] = (byType[group.type] ?? 0) + group.n
+  }
+  let sizeBytes: number | null = null
+  if (ctx.fileBacked) {
+    const pages = ctx
+      .sql('SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()')
+      .get() as {
+      n: number
+    }
+    sizeBytes = pages.n
+  }
+  return { memories, users: users.n, byStatus, byType, sizeBytes }
+}
+
+/** `INVALID_INPUT` unless `limit` is a positive integer. */
+export function checkLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new MemoryError('INVALID_INPUT', `limit must be a positive integer, got ${limit}`)
+  }
+}
+
+function encodeCursor(createdAt: string, id: string): string {
+  return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url')
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) {
+      return value as [string, string]
+    }
+  } catch {
+    // Not JSON: reported below like any other malformed cursor.
+  }
+  throw new MemoryError('INVALID_INPUT', 'malformed list cursor')
+}

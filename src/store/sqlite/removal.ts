@@ -1,0 +1,74 @@
+import type { HistoryEvent, Scope } from '../../types.js'
+import type { StoreContext } from './context.js'
+import type { MemoryRow } from './row-mapping.js'
+import { findScope } from './scopes.js'
+import { parseBag, TermDelta } from './term-counts.js'
+import { deleteVector } from './vector-space.js'
+import { appendEvents } from './writes.js'
+
+type RemovableRow = Pick<MemoryRow, 'rid' | 'id' | 'user_id' | 'terms'>
+
+/**
+ * Deletes one memory from every table and index. Its earlier events keep only what
+ * happened, when and by whom: snapshots and details go, since they may quote the
+ * content. The tombstone is stored without snapshots for the same reason.
+ */
+export function removeMemory(
+  ctx: StoreContext,
+  tenantId: string,
+  id: string,
+  tombstone: HistoryEvent,
+): boolean {
+  return ctx.db
+    .transaction(() => {
+      const row = ctx
+        .sql('SELECT rid, id, user_id, terms FROM memories WHERE tenant_id = ? AND id = ?')
+        .get(tenantId, id) as RemovableRow | undefined
+      if (row === undefined) return false
+      const delta = new TermDelta()
+      deleteRow(ctx, tenantId, row, delta)
+      delta.apply(ctx)
+      ctx
+        .sql(
+          `UPDATE memory_events SET before_json = NULL, after_json = NULL, details_json = NULL
+           WHERE tenant_id = ? AND memory_id = ?`,
+        )
+        .run(tenantId, id)
+      const { before: _before, after: _after, ...bare } = tombstone
+      appendEvents(ctx, tenantId, row.user_id, [bare])
+      return true
+    })
+    .immediate()
+}
+
+/** Deletes every trace of one user and returns how many memories went. */
+export function removeUser(ctx: StoreContext, scope: Scope): number {
+  return ctx.db
+    .transaction(() => {
+      const rows = ctx
+        .sql('SELECT rid, id, user_id, terms FROM memories WHERE tenant_id = ? AND user_id = ?')
+        .all(scope.tenantId, scope.userId) as RemovableRow[]
+      const delta = new TermDelta()
+      const dropEvents = ctx.sql('DELETE FROM memory_events WHERE tenant_id = ? AND memory_id = ?')
+      for (const row of rows) {
+        deleteRow(ctx, scope.tenantId, row, delta)
+        dropEvents.run(scope.tenantId, row.id)
+      }
+      delta.apply(ctx)
+      // Also the events of the user's memories removed earlier (tombstones).
+      ctx
+        .sql('DELETE FROM memory_events WHERE tenant_id = ? AND user_id = ?')
+        .run(scope.tenantId, scope.userId)
+      const scopeId = findScope(ctx, scope.tenantId, scope.userId)
+      if (scopeId !== null) ctx.sql('DELETE FROM scopes WHERE scope_id = ?').run(scopeId)
+      return rows.length
+    })
+    .immediate()
+}
+
+function deleteRow(ctx: StoreContext, tenantId: string, row: RemovableRow, delta: TermDelta): void {
+  ctx.sql('DELETE FROM memory_fts WHERE rowid = ?').run(row.rid)
+  deleteVector(ctx, row.rid)
+  ctx.sql('DELETE FROM memories WHERE rid = ?').run(row.rid)
+  delta.add(tenantId, parseBag(row.terms), -1)
+}

@@ -1,0 +1,91 @@
+import { MemoryError, storeFailed } from '../../errors.js'
+import type { MemoryStore, StoredMemory } from '../store.js'
+import { openContext, type StoreContext } from './context.js'
+import { getMemories, listMemories, readHistory, readStats } from './reads.js'
+import { removeMemory, removeUser } from './removal.js'
+import { SCAN_START, type ScanPosition, scanBatch } from './scan.js'
+import { keyword, nearest } from './search.js'
+import { readTermCounts } from './term-counts.js'
+import { openVectorSpace } from './vector-space.js'
+import { insertMemories, recordAccess, replaceVectors, updateMemory } from './writes.js'
+
+/** Options of `createSqliteStore`. */
+export interface SqliteStoreOptions {
+  /** Database file (parent directories are created), or `:memory:` for a throwaway store. */
+  path: string
+  /** How long a write waits for another process's lock before failing, in ms. @default 5000 */
+  busyTimeoutMs?: number
+}
+
+/**
+ * The embedded store: one SQLite file with FTS5 for keywords and sqlite-vec for
+ * vectors. Files use WAL, so readers in other processes are not blocked by a writer.
+ *
+ * @example
+ * const store = await createSqliteStore({ path: '.recall/memory.db' })
+ * await store.openVectorSpace({ id: embedder.id, dimensions: embedder.dimensions })
+ */
+export async function createSqliteStore(options: SqliteStoreOptions): Promise<MemoryStore> {
+  let ctx: StoreContext
+  try {
+    ctx = await openContext(options)
+  } catch (error) {
+    throw storeFailed(error, `opening SQLite store at ${options.path}`)
+  }
+  let closed = false
+
+  // better-sqlite3 is synchronous; the contract is async so that other backends can be.
+  const run = <T>(what: string, work: () => T): Promise<T> => {
+    if (closed) return Promise.reject(closedError())
+    try {
+      return Promise.resolve(work())
+    } catch (error) {
+      return Promise.reject(storeFailed(error, `sqlite ${what}`))
+    }
+  }
+
+  return {
+    name: 'sqlite',
+    openVectorSpace: (space, opts) =>
+      run('openVectorSpace', () => openVectorSpace(ctx, space, opts?.reset === true)),
+    insert: (writes) => run('insert', () => insertMemories(ctx, writes)),
+    update: (write, expectedVersion) => run('update', () => updateMemory(ctx, write, expectedVersion)),
+    remove: (tenantId, id, tombstone) => run('remove', () => removeMemory(ctx, tenantId, id, tombstone)),
+    removeUser: (scope) => run('removeUser', () => removeUser(ctx, scope)),
+    get: (tenantId, ids) => run('get', () => getMemories(ctx, tenantId, ids)),
+    list: (query) => run('list', () => listMemories(ctx, query)),
+    history: (tenantId, memoryId) => run('history', () => readHistory(ctx, tenantId, memoryId)),
+    nearest: (query) => run('nearest', () => nearest(ctx, query)),
+    keyword: (query) => run('keyword', () => keyword(ctx, query)),
+    recordAccess: (tenantId, ids, at) => run('recordAccess', () => recordAccess(ctx, tenantId, ids, at)),
+    termCounts: (tenantId, terms) => run('termCounts', () => readTermCounts(ctx, tenantId, terms)),
+    async *scan(query): AsyncGenerator<StoredMemory[]> {
+      let position: ScanPosition | null = SCAN_START
+      while (position !== null) {
+        const from: ScanPosition = position
+        const batch = await run('scan', () => scanBatch(ctx, query, from))
+        if (batch.items.length > 0) yield batch.items
+        position = batch.next
+      }
+    },
+    replaceVectors: (items) => run('replaceVectors', () => replaceVectors(ctx, items)),
+    stats: (tenantId) => run('stats', () => readStats(ctx, tenantId)),
+    close: () => {
+      // Closing twice is harmless, so shutdown paths need not track who closed first.
+      if (closed) return Promise.resolve()
+      closed = true
+      try {
+        // Fold the WAL into the main file and truncate it, so the file alone is the data.
+        if (ctx.fileBacked) ctx.db.pragma('wal_checkpoint(TRUNCATE)')
+        ctx.db.close()
+        return Promise.resolve()
+      } catch (error) {
+        return Promise.reject(storeFailed(error, 'sqlite close'))
+      }
+    },
+  }
+}
+
+function closedError(): MemoryError {
+  return new MemoryError('CLOSED', 'the SQLite store is closed')
+}

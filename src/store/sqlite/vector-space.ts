@@ -1,0 +1,111 @@
+import { MemoryError } from '../../errors.js'
+import type { VectorSpace } from '../store.js'
+import type { StoreContext } from './context.js'
+import { vectorBlob } from './row-mapping.js'
+
+interface SpaceRow {
+  space_id: string
+  dimensions: number
+}
+
+// sqlite-vec's own ceiling for a float vector column.
+const MAX_DIMENSIONS = 8192
+
+/**
+ * Binds this connection to `space`. The first space is recorded and its vec0 table
+ * created; another space is refused unless `reset`, which drops every vector and
+ * recreates the table at the new width.
+ */
+export function openVectorSpace(ctx: StoreContext, space: VectorSpace, reset: boolean): void {
+  if (typeof space.id !== 'string' || space.id === '') {
+    throw new MemoryError('INVALID_INPUT', 'vector space id must be a non-empty string')
+  }
+  if (!Number.isInteger(space.dimensions) || space.dimensions < 1 || space.dimensions > MAX_DIMENSIONS) {
+    throw new MemoryError(
+      'INVALID_INPUT',
+      `vector space dimensions must be an integer in 1..${MAX_DIMENSIONS}`,
+    )
+  }
+  ctx.db
+    .transaction(() => {
+      const stored = ctx.sql('SELECT space_id, dimensions FROM vector_space WHERE slot = 1').get() as
+        | SpaceRow
+        | undefined
+      const same = stored?.space_id === space.id && stored.dimensions === space.dimensions
+      if (stored !== undefined && !same && !reset) {
+        throw new MemoryError(
+          'EMBEDDER_MISMATCH',
+          `the store holds vectors of "${stored.space_id}" (${stored.dimensions} dimensions) but the embedder is ` +
+            `"${space.id}" (${space.dimensions} dimensions); run \`recall reindex\` to re-embed every memory`,
+          { details: { stored: stored.space_id, requested: space.id } },
+        )
+      }
+      if (same && !reset && !hasVectorTable(ctx)) createVectorTable(ctx, space.dimensions)
+      if (stored === undefined || reset) {
+        ctx.db.exec('DROP TABLE IF EXISTS memory_vectors')
+        createVectorTable(ctx, space.dimensions)
+        ctx.sql('UPDATE memories SET has_vector = 0 WHERE has_vector = 1').run()
+        ctx
+          .sql(
+            `INSERT INTO vector_space (slot, space_id, dimensions) VALUES (1, ?, ?)
+             ON CONFLICT (slot) DO UPDATE SET space_id = excluded.space_id, dimensions = excluded.dimensions`,
+          )
+          .run(space.id, space.dimensions)
+      }
+    })
+    .immediate()
+  ctx.space = { id: space.id, dimensions: space.dimensions }
+}
+
+function createVectorTable(ctx: StoreContext, dimensions: number): void {
+  // Partitioned by scope so a KNN query for one user reads only that user's vectors.
+  // `dimensions` is a checked integer, never caller text.
+  ctx.db.exec(
+    `CREATE VIRTUAL TABLE memory_vectors USING vec0 (
+       scope_id INTEGER PARTITION KEY,
+       embedding FLOAT[${dimensions}] distance_metric=cosine
+     )`,
+  )
+}
+
+/** The space opened on this connection, or `STORE_FAILED` if there is none yet. */
+export function requireSpace(ctx: StoreContext): VectorSpace {
+  if (ctx.space === null) {
+    throw new MemoryError('STORE_FAILED', 'vector space not opened: call openVectorSpace(embedder) first')
+  }
+  return ctx.space
+}
+
+/** `INVALID_INPUT` unless `vector` has the space's width and only finite numbers. */
+export function checkVector(space: VectorSpace, vector: Float32Array, what: string): void {
+  if (!(vector instanceof Float32Array) || vector.length !== space.dimensions) {
+    const got = vector instanceof Float32Array ? `${vector.length} numbers` : 'no Float32Array'
+    throw new MemoryError('INVALID_INPUT', `${what}: expected ${space.dimensions} dimensions, got ${got}`)
+  }
+  if (!vector.every(Number.isFinite)) throw new MemoryError('INVALID_INPUT', `${what}: vector is not finite`)
+}
+
+/** True once some connection has created the vec0 table in this database. */
+export function hasVectorTable(ctx: StoreContext): boolean {
+  return ctx.sql("SELECT 1 FROM sqlite_master WHERE name = 'memory_vectors'").get() !== undefined
+}
+
+/** Stores the vector of a memory row that has none yet. */
+export function insertVector(ctx: StoreContext, rid: number, scopeId: number, vector: Float32Array): void {
+  // vec0 wants true integers; better-sqlite3 binds plain numbers as floats.
+  ctx
+    .sql('INSERT INTO memory_vectors (rowid, scope_id, embedding) VALUES (?, ?, ?)')
+    .run(BigInt(rid), BigInt(scopeId), vectorBlob(vector))
+  ctx.sql('UPDATE memories SET has_vector = 1 WHERE rid = ?').run(rid)
+}
+
+/** Writes or overwrites the vector of memory `rid` (its scope may have changed too). */
+export function replaceVector(ctx: StoreContext, rid: number, scopeId: number, vector: Float32Array): void {
+  ctx.sql('DELETE FROM memory_vectors WHERE rowid = ?').run(BigInt(rid))
+  insertVector(ctx, rid, scopeId, vector)
+}
+
+/** Deletes the vector of memory `rid`, if the vec0 table exists. */
+export function deleteVector(ctx: StoreContext, rid: number): void {
+  if (hasVectorTable(ctx)) ctx.sql('DELETE FROM memory_vectors WHERE rowid = ?').run(BigInt(rid))
+}

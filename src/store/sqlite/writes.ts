@@ -1,0 +1,136 @@
+import { MemoryError } from '../../errors.js'
+import type { HistoryEvent } from '../../types.js'
+import type { MemoryWrite } from '../store.js'
+import type { StoreContext } from './context.js'
+import { eventParams, type MemoryRow, recordParams } from './row-mapping.js'
+import { ensureScope } from './scopes.js'
+import { bagOf, parseBag, serializeBag, TermDelta } from './term-counts.js'
+import { checkVector, insertVector, replaceVector, requireSpace } from './vector-space.js'
+
+const RECORD_COLUMNS =
+  'tenant_id, id, user_id, agent_id, session_id, content, type, source, observed_at, created_at, ' +
+  'updated_at, metadata, tags, confidence, status, access_count, last_accessed_at, version'
+const RECORD_VALUES = RECORD_COLUMNS.split(', ')
+  .map((column) => `@${column}`)
+  .join(', ')
+
+/** Inserts a batch in one transaction: all of it, or nothing and `CONFLICT`. */
+export function insertMemories(ctx: StoreContext, writes: readonly MemoryWrite[]): void {
+  const space = requireSpace(ctx)
+  for (const write of writes) checkVector(space, write.vector, `memory ${write.record.id}`)
+  const exists = ctx.sql('SELECT 1 FROM memories WHERE tenant_id = ? AND id = ?')
+  const insert = ctx.sql(
+    `INSERT INTO memories (${RECORD_COLUMNS}, scope_id, terms) VALUES (${RECORD_VALUES}, @scope_id, @terms)`,
+  )
+  ctx.db
+    .transaction(() => {
+      const delta = new TermDelta()
+      for (const { record, vector, terms, events } of writes) {
+        // Checked row by row, so a duplicate inside the batch is caught as well.
+        if (exists.get(record.tenantId, record.id) !== undefined) {
+          throw new MemoryError('CONFLICT', `memory ${record.id} already exists`, {
+            details: { id: record.id },
+          })
+        }
+        const scopeId = ensureScope(ctx, record.tenantId, record.userId)
+        const bag = bagOf(terms)
+        const params = { ...recordParams(record), scope_id: scopeId, terms: serializeBag(bag) }
+        const rid = Number(insert.run(params).lastInsertRowid)
+        indexContent(ctx, rid, scopeId, record.content)
+        insertVector(ctx, rid, scopeId, vector)
+        appendEvents(ctx, record.tenantId, record.userId, events)
+        delta.add(record.tenantId, bag, 1)
+      }
+      delta.apply(ctx)
+    })
+    .immediate()
+}
+
+/** Replaces one memory if its stored version is `expectedVersion`. */
+export function updateMemory(ctx: StoreContext, write: MemoryWrite, expectedVersion: number): void {
+  const space = requireSpace(ctx)
+  const { record, vector, terms, events } = write
+  checkVector(space, vector, `memory ${record.id}`)
+  ctx.db
+    .transaction(() => {
+      const row = ctx
+        .sql('SELECT rid, version, terms FROM memories WHERE tenant_id = ? AND id = ?')
+        .get(record.tenantId, record.id) as Pick<MemoryRow, 'rid' | 'version' | 'terms'> | undefined
+      if (row === undefined) throw new MemoryError('NOT_FOUND', `memory ${record.id} not found`)
+      if (row.version !== expectedVersion) {
+        throw new MemoryError(
+          'CONFLICT',
+          `memory ${record.id} changed: version is ${row.version}, expected ${expectedVersion}`,
+          { details: { id: record.id, version: row.version, expectedVersion } },
+        )
+      }
+      const scopeId = ensureScope(ctx, record.tenantId, record.userId)
+      const bag = bagOf(terms)
+      const assignments = RECORD_VALUES.split(', ')
+        .map((param) => `${param.slice(1)} = ${param}`)
+        .join(', ')
+      ctx
+        .sql(`UPDATE memories SET ${assignments}, scope_id = @scope_id, terms = @terms WHERE rid = @rid`)
+        .run({ ...recordParams(record), scope_id: scopeId, terms: serializeBag(bag), rid: row.rid })
+      ctx.sql('DELETE FROM memory_fts WHERE rowid = ?').run(row.rid)
+      indexContent(ctx, row.rid, scopeId, record.content)
+      replaceVector(ctx, row.rid, scopeId, vector)
+      appendEvents(ctx, record.tenantId, record.userId, events)
+      const delta = new TermDelta()
+      delta.add(record.tenantId, parseBag(row.terms), -1)
+      delta.add(record.tenantId, bag, 1)
+      delta.apply(ctx)
+    })
+    .immediate()
+}
+
+/** Overwrites vectors; memories deleted meanwhile (e.g. during a reindex) are skipped. */
+export function replaceVectors(
+  ctx: StoreContext,
+  items: readonly { tenantId: string; id: string; vector: Float32Array }[],
+): void {
+  const space = requireSpace(ctx)
+  for (const item of items) checkVector(space, item.vector, `memory ${item.id}`)
+  const find = ctx.sql('SELECT rid, scope_id FROM memories WHERE tenant_id = ? AND id = ?')
+  ctx.db
+    .transaction(() => {
+      for (const item of items) {
+        const row = find.get(item.tenantId, item.id) as Pick<MemoryRow, 'rid' | 'scope_id'> | undefined
+        if (row !== undefined) replaceVector(ctx, row.rid, row.scope_id, item.vector)
+      }
+    })
+    .immediate()
+}
+
+/** Counts one retrieval per distinct id; neither `version` nor `updatedAt` changes. */
+export function recordAccess(ctx: StoreContext, tenantId: string, ids: readonly string[], at: string): void {
+  const touch = ctx.sql(
+    'UPDATE memories SET access_count = access_count + 1, last_accessed_at = ? WHERE tenant_id = ? AND id = ?',
+  )
+  ctx.db
+    .transaction(() => {
+      for (const id of new Set(ids)) touch.run(at, tenantId, id)
+    })
+    .immediate()
+}
+
+/** Appends history events owned by (tenant, user). */
+export function appendEvents(
+  ctx: StoreContext,
+  tenantId: string,
+  userId: string,
+  events: readonly HistoryEvent[],
+): void {
+  const insert = ctx.sql(
+    `INSERT INTO memory_events
+       (tenant_id, user_id, memory_id, event_id, kind, at, actor, before_json, after_json, details_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  for (const event of events) insert.run(tenantId, userId, ...eventParams(event))
+}
+
+function indexContent(ctx: StoreContext, rid: number, scopeId: number, content: string): void {
+  ctx
+    .sql('INSERT INTO memory_fts (rowid, content, scope) VALUES (?, ?, ?)')
+    .run(rid, content, String(scopeId))
+}

@@ -1,0 +1,298 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { MemoryError, type MemoryErrorCode } from '../errors.js'
+import type { Memory } from '../memory.js'
+
+/** Options of `describeMemory`. */
+export interface DescribeMemoryOptions {
+  name: string
+  /** A fresh, empty memory per test. */
+  create: () => Promise<Memory>
+}
+
+async function expectCode(promise: Promise<unknown>, code: MemoryErrorCode): Promise<MemoryError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  expect(MemoryError.is(error), `expected MemoryError ${code}, got ${String(error)}`).toBe(true)
+  expect((error as MemoryError).code).toBe(code)
+  return error as MemoryError
+}
+
+const ALICE = [
+  'Alice moved to Berlin in March 2024',
+  'Alice adopted a beagle puppy named Max',
+  'Alice is allergic to peanuts',
+  'Alice works as a nurse at a children’s hospital',
+  'Bob, her brother, plays the cello in an orchestra',
+  'The quarterly budget review is due on Friday',
+]
+
+/**
+ * The behaviour every `Memory` must show, whether embedded or reached over
+ * HTTP through the client: the one suite both run, so code moves between them
+ * by changing one line.
+ */
+export function describeMemory({ name, create }: DescribeMemoryOptions): void {
+  describe(`Memory behaviour: ${name}`, () => {
+    let memory: Memory
+    beforeEach(async () => {
+      memory = await create()
+    })
+    afterEach(async () => {
+      await memory.close().catch(() => undefined)
+    })
+
+    it('adds a memory and reads it back with its defaults', async () => {
+      const added = await memory.add({
+        content: '  Alice moved to Berlin in March 2024 ',
+        userId: 'alice',
+        source: 'chat',
+        observedAt: '2024-03-02T10:00:00Z',
+        metadata: { dia_id: 'D1:3', nested: { ok: [1, 'two', null] } },
+        tags: ['profile'],
+      })
+      expect(added).toMatchObject({
+        content: 'Alice moved to Berlin in March 2024',
+        userId: 'alice',
+        agentId: null,
+        sessionId: null,
+        type: 'fact',
+        source: 'chat',
+        observedAt: '2024-03-02T10:00:00.000Z',
+        metadata: { dia_id: 'D1:3', nested: { ok: [1, 'two', null] } },
+        tags: ['profile'],
+        confidence: 5,
+        status: 'active',
+        accessCount: 0,
+        lastAccessedAt: null,
+      })
+      expect(await memory.get(added.id)).toEqual(added)
+    })
+
+    it('returns null for an unknown id and rejects a malformed one', async () => {
+      expect(await memory.get('0190b3c4-0000-7000-8000-000000000000')).toBeNull()
+      await expectCode(memory.get('../../etc/passwd'), 'INVALID_INPUT')
+    })
+
+    it.each([
+      ['empty content', { content: '   ', userId: 'u' }],
+      ['missing user', { content: 'x' }],
+      ['bad date', { content: 'x', userId: 'u', observedAt: 'last tuesday' }],
+      ['impossible date', { content: 'x', userId: 'u', observedAt: '2024-02-30T25:00:00Z' }],
+      ['metadata with NaN', { content: 'x', userId: 'u', metadata: { n: Number.NaN } }],
+      ['metadata array', { content: 'x', userId: 'u', metadata: [1, 2] }],
+      ['unknown field', { content: 'x', userId: 'u', colour: 'red' }],
+      ['tags not strings', { content: 'x', userId: 'u', tags: [1] }],
+      ['content too large', { content: 'x'.repeat(64 * 1024 + 1), userId: 'u' }],
+      ['confidence out of range', { content: 'x', userId: 'u', confidence: 11 }],
+    ])('rejects %s with INVALID_INPUT and stores nothing', async (_label, input) => {
+      await expectCode(memory.add(input as never), 'INVALID_INPUT')
+      expect((await memory.list({ userId: 'u' })).items).toEqual([])
+    })
+
+    it('adds a batch all or nothing', async () => {
+      const error = await expectCode(
+        memory.addMany([
+          { content: 'first', userId: 'u' },
+          { content: '', userId: 'u' },
+        ]),
+        'INVALID_INPUT',
+      )
+      expect(error.message).toMatch(/Item 1/)
+      expect((await memory.list({ userId: 'u' })).items).toEqual([])
+      const added = await memory.addMany(ALICE.map((content) => ({ content, userId: 'alice' })))
+      expect(added).toHaveLength(ALICE.length)
+      expect((await memory.list({ userId: 'alice', limit: 100 })).items).toHaveLength(ALICE.length)
+    })
+
+    it('finds the relevant memory first, with an explanation', async () => {
+      await memory.addMany(ALICE.map((content) => ({ content, userId: 'alice' })))
+      const hits = await memory.search({
+        query: 'Which city did Alice move to?',
+        userId: 'alice',
+        explain: true,
+      })
+      expect(hits[0]?.memory.content).toBe('Alice moved to Berlin in March 2024')
+      expect(hits[0]?.breakdown).toMatchObject({ relevance: expect.any(Number), dense: expect.any(Number) })
+      const pet = await memory.search({ query: 'does she have a dog', userId: 'alice', limit: 3 })
+      expect(pet[0]?.memory.content).toMatch(/beagle/)
+    })
+
+    it('counts retrievals as accesses', async () => {
+      const m = await memory.add({ content: 'Alice is allergic to peanuts', userId: 'alice' })
+      const [hit] = await memory.search({ query: 'peanuts', userId: 'alice' })
+      expect(hit?.memory.accessCount).toBe(1)
+      expect((await memory.get(m.id))?.accessCount).toBe(1)
+      expect((await memory.get(m.id))?.lastAccessedAt).not.toBeNull()
+    })
+
+    it("never returns another user's memories", async () => {
+      await memory.add({ content: 'Alice moved to Berlin', userId: 'alice' })
+      await memory.add({ content: 'Bob moved to Berlin', userId: 'bob' })
+      const hits = await memory.search({ query: 'who moved to Berlin', userId: 'bob', limit: 10 })
+      expect(hits.map((h) => h.memory.userId)).toEqual(['bob'])
+      expect(await memory.search({ query: 'Berlin', userId: 'carol' })).toEqual([])
+    })
+
+    it('filters by tags, metadata, type and time', async () => {
+      await memory.addMany([
+        {
+          content: 'Tea with lemon in the morning',
+          userId: 'u',
+          tags: ['food'],
+          metadata: { n: 1 },
+          observedAt: '2024-01-01',
+        },
+        {
+          content: 'Tea ceremony in Kyoto',
+          userId: 'u',
+          tags: ['travel'],
+          metadata: { n: '1' },
+          observedAt: '2024-06-01',
+        },
+        {
+          content: 'Tea plantation visit',
+          userId: 'u',
+          tags: ['travel', 'food'],
+          type: 'episode',
+          observedAt: '2024-09-01',
+        },
+      ])
+      const contents = async (filters: object) =>
+        (await memory.search({ query: 'tea', userId: 'u', filters })).map((h) => h.memory.content).sort()
+      expect(await contents({ tags: ['food'] })).toEqual([
+        'Tea plantation visit',
+        'Tea with lemon in the morning',
+      ])
+      expect(await contents({ tags: ['food', 'travel'] })).toEqual(['Tea plantation visit'])
+      expect(await contents({ metadata: { n: 1 } })).toEqual(['Tea with lemon in the morning'])
+      expect(await contents({ metadata: { n: '1' } })).toEqual(['Tea ceremony in Kyoto'])
+      expect(await contents({ types: ['episode'] })).toEqual(['Tea plantation visit'])
+      expect(await contents({ from: '2024-06-01', to: '2024-06-30' })).toEqual(['Tea ceremony in Kyoto'])
+      await expectCode(
+        memory.search({ query: 'tea', userId: 'u', filters: { metadata: { n: { $gt: 1 } } } as never }),
+        'INVALID_INPUT',
+      )
+      await expectCode(
+        memory.search({ query: 'tea', userId: 'u', filters: { from: 'yesterday' } }),
+        'INVALID_INPUT',
+      )
+    })
+
+    it('treats keyword syntax in queries as plain words', async () => {
+      await memory.add({ content: 'The NEAR term plan: ship AND test (carefully)', userId: 'u' })
+      for (const query of [
+        '"',
+        '*',
+        '-ship',
+        'NEAR',
+        'AND OR NOT',
+        '(test',
+        'plan:',
+        '^ship',
+        "it's",
+        '"unbalanced',
+      ])
+        await expect(memory.search({ query, userId: 'u' })).resolves.toBeInstanceOf(Array)
+      const [hit] = await memory.search({ query: 'ship AND test', userId: 'u' })
+      expect(hit?.memory.content).toMatch(/ship AND test/)
+    })
+
+    it('updates into a new version and keeps the old one in history', async () => {
+      const m = await memory.add({ content: 'Alice lives in Paris', userId: 'alice', tags: ['profile'] })
+      const updated = await memory.update(m.id, { content: 'Alice lives in Lisbon' })
+      expect(updated).toMatchObject({ content: 'Alice lives in Lisbon', version: 2, tags: ['profile'] })
+      const [top] = await memory.search({ query: 'Lisbon', userId: 'alice' })
+      expect(top?.memory.id).toBe(m.id)
+      const [stale] = await memory.search({ query: 'Paris', userId: 'alice', explain: true })
+      expect(stale?.breakdown?.keyword ?? 0).toBe(0)
+      const history = await memory.history(m.id)
+      expect(history.map((e) => e.event)).toEqual(['created', 'updated'])
+      expect(history[1]).toMatchObject({
+        before: { content: 'Alice lives in Paris' },
+        after: { content: 'Alice lives in Lisbon' },
+      })
+      await expectCode(memory.update(m.id, {}), 'INVALID_INPUT')
+      await expectCode(memory.update(m.id, { content: ' ' }), 'INVALID_INPUT')
+      expect((await memory.get(m.id))?.content).toBe('Alice lives in Lisbon')
+      await expectCode(memory.update('0190b3c4-0000-7000-8000-000000000000', { content: 'x' }), 'NOT_FOUND')
+    })
+
+    it('deletes content everywhere and keeps a tombstone', async () => {
+      const m = await memory.add({ content: 'secret marker zebra-417', userId: 'u' })
+      await memory.update(m.id, { content: 'secret marker zebra-418' })
+      await memory.delete(m.id)
+      expect(await memory.get(m.id)).toBeNull()
+      expect(await memory.search({ query: 'zebra-418 secret marker', userId: 'u' })).toEqual([])
+      const history = await memory.history(m.id)
+      expect(history.at(-1)?.event).toBe('deleted')
+      expect(JSON.stringify(history)).not.toMatch(/zebra/)
+      await expectCode(memory.delete(m.id), 'NOT_FOUND')
+      await expectCode(memory.history('0190b3c4-0000-7000-8000-000000000000'), 'NOT_FOUND')
+    })
+
+    it('pages through a list without gaps or repeats', async () => {
+      await memory.addMany(
+        Array.from({ length: 25 }, (_, i) => ({ content: `note number ${i}`, userId: 'u' })),
+      )
+      const seen: string[] = []
+      let cursor: string | null = null
+      do {
+        const page: Awaited<ReturnType<Memory['list']>> = await memory.list({
+          userId: 'u',
+          limit: 10,
+          cursor,
+        })
+        seen.push(...page.items.map((r) => r.id))
+        cursor = page.nextCursor
+      } while (cursor)
+      expect(seen).toHaveLength(25)
+      expect(new Set(seen).size).toBe(25)
+      await expectCode(memory.list({ userId: 'u', limit: 0 }), 'INVALID_INPUT')
+    })
+
+    it('forgets a user entirely and leaves others alone', async () => {
+      const a = await memory.add({ content: 'Alice likes jazz', userId: 'alice' })
+      await memory.add({ content: 'Bob likes jazz', userId: 'bob' })
+      expect(await memory.deleteAll({ userId: 'alice' })).toEqual({ deleted: 1 })
+      expect(await memory.get(a.id)).toBeNull()
+      expect(await memory.search({ query: 'jazz', userId: 'alice' })).toEqual([])
+      expect((await memory.search({ query: 'jazz', userId: 'bob' })).map((h) => h.memory.content)).toEqual([
+        'Bob likes jazz',
+      ])
+    })
+
+    it('exports and imports into a fresh store with identical records, history and results', async () => {
+      await memory.addMany(ALICE.map((content, i) => ({ content, userId: 'alice', tags: [`t${i}`] })))
+      const [first] = (await memory.list({ userId: 'alice', limit: 1 })).items
+      await memory.update(first?.id as string, { content: 'Alice moved to Hamburg in 2025' })
+      const lines: string[] = []
+      for await (const line of memory.export({ userId: 'alice' })) lines.push(line)
+      expect(lines).toHaveLength(ALICE.length + 1)
+      const fresh = await create()
+      try {
+        expect(await fresh.import(lines)).toEqual({ imported: ALICE.length, skipped: 0 })
+        expect(await fresh.import(lines)).toEqual({ imported: 0, skipped: ALICE.length })
+        const all = async (m: Memory) => (await m.list({ userId: 'alice', limit: 100 })).items
+        expect(await all(fresh)).toEqual(await all(memory))
+        expect(await fresh.history(first?.id as string)).toEqual(await memory.history(first?.id as string))
+        const ids = async (m: Memory) =>
+          (await m.search({ query: 'where does Alice live', userId: 'alice' })).map((h) => [
+            h.memory.id,
+            h.score.toFixed(6),
+          ])
+        expect(await ids(fresh)).toEqual(await ids(memory))
+        await expectCode(fresh.import(['{"kind":"memory"}']), 'INVALID_INPUT')
+        await expectCode(fresh.import(['not json']), 'INVALID_INPUT')
+      } finally {
+        await fresh.close()
+      }
+    })
+
+    it('refuses calls after close', async () => {
+      await memory.close()
+      await expectCode(memory.add({ content: 'x', userId: 'u' }), 'CLOSED')
+    })
+  })
+}

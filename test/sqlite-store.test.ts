@@ -1,0 +1,188 @@
+import { spawn } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { MIGRATIONS } from '../src/store/sqlite/migrations.js'
+import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js'
+import { historyEvent, memoryWrite, TEST_SPACE } from '../src/testing/fixtures.js'
+import { describeStore } from '../src/testing/store-conformance.js'
+import { tempDir } from './helpers.js'
+
+const dir = await tempDir('recall-sqlite-')
+let n = 0
+// A nested path also proves that missing parent directories are created.
+const freshPath = () => join(dir, `store-${n++}`, 'nested', 'memory.db')
+
+describeStore({ name: 'sqlite (file)', create: () => createSqliteStore({ path: freshPath() }) })
+describeStore({ name: 'sqlite (:memory:)', create: () => createSqliteStore({ path: ':memory:' }) })
+
+function raw(path: string): Database.Database {
+  return new Database(path, { readonly: true })
+}
+
+const scope = { tenantId: 'tenant-a', userId: 'user-1' }
+const query = { ...scope, statuses: ['active' as const], limit: 10 }
+
+describe('sqlite store', () => {
+  it('keeps records, vectors, history and term counts across close and reopen', async () => {
+    const path = freshPath()
+    const first = await createSqliteStore({ path })
+    await first.openVectorSpace(TEST_SPACE)
+    const write = memoryWrite({ id: 'm1', content: 'remembers the lighthouse', vector: [0, 1, 0, 0] })
+    await first.insert([write])
+    await first.close()
+
+    const second = await createSqliteStore({ path })
+    await second.openVectorSpace(TEST_SPACE)
+    expect(await second.get('tenant-a', ['m1'])).toEqual([write.record])
+    expect(await second.history('tenant-a', 'm1')).toEqual(write.events)
+    expect((await second.nearest({ ...query, vector: Float32Array.from([0, 1, 0, 0]) }))[0]?.id).toBe('m1')
+    expect((await second.keyword({ ...query, terms: ['lighthouse'] }))[0]?.id).toBe('m1')
+    expect((await second.termCounts('tenant-a', ['lighthouse'])).counts.get('lighthouse')).toBe(1)
+    await expect(second.openVectorSpace({ id: 'other:4', dimensions: 4 })).rejects.toMatchObject({
+      code: 'EMBEDDER_MISMATCH',
+    })
+    await second.close()
+  })
+
+  it('runs files in WAL mode', async () => {
+    const path = freshPath()
+    const store = await createSqliteStore({ path })
+    const db = raw(path)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    db.close()
+    await store.close()
+  })
+
+  it('applies each migration once and not again on reopen', async () => {
+    const path = freshPath()
+    await (await createSqliteStore({ path })).close()
+    const versions = () => {
+      const db = raw(path)
+      const rows = db.prepare('SELECT version, applied_at FROM schema_migrations ORDER BY version').all()
+      db.close()
+      return rows
+    }
+    const first = versions()
+    expect(first.map((row) => (row as { version: number }).version)).toEqual(MIGRATIONS.map((m) => m.version))
+    await (await createSqliteStore({ path })).close()
+    expect(versions()).toEqual(first)
+  })
+
+  it('lets several processes open and write a fresh file at the same moment', async () => {
+    // Each process opens ROUNDS fresh files, all processes at the same instants, so that
+    // their migrations race; every open and write must still succeed, each step once.
+    const ROUNDS = 5
+    const PROCESSES = ['p1', 'p2', 'p3', 'p4']
+    const raceDir = join(dir, `race-${n++}`)
+    const script = join(dir, 'open-concurrently.mts')
+    const src = (file: string) => fileURLToPath(new URL(`../src/${file}`, import.meta.url))
+    writeFileSync(
+      script,
+      `import { createSqliteStore } from ${JSON.stringify(src('store/sqlite/sqlite-store.ts'))}
+       import { memoryWrite, TEST_SPACE } from ${JSON.stringify(src('testing/fixtures.ts'))}
+       const [dir, id, startAt] = process.argv.slice(2)
+       for (let round = 0; round < ${ROUNDS}; round++) {
+         while (Date.now() < Number(startAt) + round * 300) await new Promise((r) => setTimeout(r, 1))
+         const store = await createSqliteStore({ path: dir + '/race-' + round + '.db' })
+         await store.openVectorSpace(TEST_SPACE)
+         await store.insert([memoryWrite({ id })])
+         await store.close()
+       }`,
+    )
+    const startAt = Date.now() + 2500
+    const run = (id: string) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', script, raceDir, id, String(startAt)])
+        let stderr = ''
+        child.stderr.on('data', (chunk) => {
+          stderr += String(chunk)
+        })
+        child.on('close', (code) => resolve({ code, stderr }))
+      })
+    const results = await Promise.all(PROCESSES.map(run))
+    expect(results).toEqual(results.map(() => ({ code: 0, stderr: '' })))
+    for (let round = 0; round < ROUNDS; round++) {
+      const path = join(raceDir, `race-${round}.db`)
+      const store = await createSqliteStore({ path })
+      const listed = await store.list({ ...scope, limit: 10 })
+      expect(listed.items.map((r) => r.id).sort()).toEqual(PROCESSES)
+      await store.close()
+      const db = raw(path)
+      expect(db.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({
+        n: MIGRATIONS.length,
+      })
+      db.close()
+    }
+  })
+
+  it('passes integrity checks after every kind of write', async () => {
+    const path = freshPath()
+    const store = await createSqliteStore({ path })
+    await store.openVectorSpace(TEST_SPACE)
+    await store.insert(
+      Array.from({ length: 50 }, (_, i) => memoryWrite({ id: `m${i}`, userId: `u${i % 3}` })),
+    )
+    await store.update(memoryWrite({ id: 'm1', userId: 'u1', content: 'changed words', version: 2 }), 1)
+    await store.remove('tenant-a', 'm2', historyEvent('m2', { event: 'deleted' }))
+    await store.removeUser({ tenantId: 'tenant-a', userId: 'u0' })
+    await store.openVectorSpace({ id: 'other:3', dimensions: 3 }, { reset: true })
+    await store.close()
+    const db = new Database(path)
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(db.pragma('foreign_key_check')).toEqual([])
+    // FTS5 raises an error if its index disagrees with its content.
+    db.exec("INSERT INTO memory_fts (memory_fts) VALUES ('integrity-check')")
+    db.close()
+  })
+
+  it('leaves no byte of deleted content or vectors in the database file', async () => {
+    const path = freshPath()
+    const store = await createSqliteStore({ path })
+    await store.openVectorSpace(TEST_SPACE)
+    // Lower-cased and without the ending that stemming may rewrite, as the FTS index keeps it.
+    const marker = (tag: string) => `qx${tag}marker`
+    const vectorOf = (seed: number) => [0.123457 * seed, 0.654321, -0.111119, 0.999331]
+    const bytesOf = (seed: number) => Buffer.from(Float32Array.from(vectorOf(seed)).buffer)
+    await store.insert([
+      memoryWrite({
+        id: 'one',
+        content: `secret ${marker('one')}Zy text`,
+        metadata: { note: marker('one') },
+      }),
+      memoryWrite({
+        id: 'two',
+        userId: 'leaver',
+        content: `private ${marker('two')}Zy`,
+        vector: vectorOf(2),
+      }),
+      memoryWrite({ id: 'kept', content: `ordinary ${marker('kept')}Zy words`, vector: vectorOf(3) }),
+    ])
+    await store.close()
+    const file = () => readFileSync(path)
+    for (const tag of ['one', 'two', 'kept'])
+      expect(file().toString('latin1').toLowerCase()).toContain(marker(tag))
+    expect(file().includes(bytesOf(2))).toBe(true)
+
+    const reopened = await createSqliteStore({ path })
+    await reopened.remove('tenant-a', 'one', historyEvent('one', { event: 'deleted' }))
+    await reopened.removeUser({ tenantId: 'tenant-a', userId: 'leaver' })
+    await reopened.close()
+    const text = file().toString('latin1').toLowerCase()
+    expect(text).not.toContain(marker('one'))
+    expect(text).not.toContain(marker('two'))
+    expect(file().includes(bytesOf(2))).toBe(false)
+    expect(text).toContain(marker('kept'))
+    expect(file().includes(bytesOf(3))).toBe(true)
+  })
+
+  it('stems English words in keyword search', async () => {
+    const store = await createSqliteStore({ path: ':memory:' })
+    await store.openVectorSpace(TEST_SPACE)
+    await store.insert([memoryWrite({ id: 'm1', content: 'She was running marathons' })])
+    expect((await store.keyword({ ...query, terms: ['run', 'marathon'] })).map((c) => c.id)).toEqual(['m1'])
+    await store.close()
+  })
+})
