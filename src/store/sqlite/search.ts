@@ -25,6 +25,23 @@ export function nearest(ctx: StoreContext, query: VectorQuery): Candidate[] {
   const scopeId = findScope(ctx, query.tenantId, query.userId)
   if (scopeId === null) return []
   const where = candidateCondition(query)
+  const blob = vectorBlob(query.vector)
+  const knn = (k: number) =>
+    ctx
+      .sql(
+        `WITH knn AS MATERIALIZED (
+           SELECT rowid, distance FROM memory_vectors WHERE embedding MATCH ? AND k = ? AND scope_id = ?
+         )
+         SELECT m.id, knn.distance FROM knn JOIN memories m ON m.rid = knn.rowid
+         WHERE ${where.sql} ORDER BY knn.distance, m.id LIMIT ?`,
+      )
+      .all(blob, k, BigInt(scopeId), ...where.params, query.limit) as { id: string; distance: number }[]
+  // Fast path: with no filter beyond status, nearly every neighbour qualifies, so one
+  // oversampled KNN usually fills the page without counting the partition.
+  if (isEmptyFilter(query) && query.limit * OVERSAMPLE <= KNN_MAX_K) {
+    const rows = knn(query.limit * OVERSAMPLE)
+    if (rows.length === query.limit) return rows.map(toCandidate)
+  }
   const count = (sql: string, params: unknown[]) =>
     (
       ctx.sql(`SELECT count(*) AS n FROM memories m WHERE m.has_vector = 1 AND ${sql}`).get(...params) as {
@@ -38,17 +55,8 @@ export function nearest(ctx: StoreContext, query: VectorQuery): Candidate[] {
     total,
     matching === total ? query.limit : Math.ceil((query.limit * total * OVERSAMPLE) / matching),
   )
-  const blob = vectorBlob(query.vector)
   if (matching >= EXACT_SCAN_BELOW && k <= KNN_MAX_K) {
-    const rows = ctx
-      .sql(
-        `WITH knn AS MATERIALIZED (
-           SELECT rowid, distance FROM memory_vectors WHERE embedding MATCH ? AND k = ? AND scope_id = ?
-         )
-         SELECT m.id, knn.distance FROM knn JOIN memories m ON m.rid = knn.rowid
-         WHERE ${where.sql} ORDER BY knn.distance, m.id LIMIT ?`,
-      )
-      .all(blob, k, BigInt(scopeId), ...where.params, query.limit) as { id: string; distance: number }[]
+    const rows = knn(k)
     // Complete if it found `limit` rows, or if k already covered the whole partition.
     if (rows.length === query.limit || k === total) return rows.map(toCandidate)
   }
@@ -98,6 +106,12 @@ function candidateCondition(query: CandidateQuery): SqlCondition {
     statusCondition(query.statuses),
     filterCondition(query.filter),
   )
+}
+
+function isEmptyFilter(query: CandidateQuery): boolean {
+  const f = query.filter
+  if (!f) return true
+  return !f.tags?.length && !f.types?.length && !f.metadata && f.from === undefined && f.to === undefined
 }
 
 function toCandidate(row: { id: string; distance: number }): Candidate {
