@@ -12,4 +12,5 @@ export {
   TEST_SPACE,
   vector,
 } from './fixtures.js'
+export { type DescribeMemoryOptions, describeMemory } from './memory-behaviour.js'
 export { type DescribeStoreOptions, describeStore } from './store-conformance.js'

@@ -1,22 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { MemoryError, type MemoryErrorCode } from '../errors.js'
 import type { Memory } from '../memory.js'
+import { expectCode } from './conformance/harness.js'
 
 /** Options of `describeMemory`. */
 export interface DescribeMemoryOptions {
   name: string
   /** A fresh, empty memory per test. */
   create: () => Promise<Memory>
-}
-
-async function expectCode(promise: Promise<unknown>, code: MemoryErrorCode): Promise<MemoryError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(MemoryError.is(error), `expected MemoryError ${code}, got ${String(error)}`).toBe(true)
-  expect((error as MemoryError).code).toBe(code)
-  return error as MemoryError
 }
 
 const ALICE = [
