@@ -10,7 +10,8 @@ export { HTTP_STATUS, MemoryError } from './errors.js'
 export type { Memory, MemoryOptions, ProgressHandler } from './memory.js'
 export { createMemory } from './memory.js'
 export type { AddInput, FilterInput, ListInput, SearchInput, UpdateInput } from './schemas.js'
-export type { RelevanceWeights } from './score/relevance.js'
+export type { ScoringConfig } from './score/config.js'
+export { BM25_ONLY, DEFAULT_SCORING, DENSE_ONLY } from './score/config.js'
 export { createSqliteStore } from './store/sqlite/sqlite-store.js'
 export type {
   Candidate,

@@ -1,7 +1,10 @@
+import type { z } from 'zod'
+import { type AssembledContext, assembleContext } from './context/assemble.js'
 import type { Embedder } from './embed/embedder.js'
 import { createLocalEmbedder } from './embed/local/local-embedder.js'
 import { type EmbedPurpose, embedForTenant, reindexStore } from './embedding.js'
 import { MemoryError } from './errors.js'
+import { extractEntities, queryEntityKeys } from './extract/entities.js'
 import { isId } from './ids.js'
 import {
   checkContent,
@@ -11,10 +14,13 @@ import {
   snapshot,
   updatedRecord,
 } from './records.js'
-import type { AddInput, ListInput, SearchInput, UpdateInput } from './schemas.js'
+import { retrieve } from './retrieval.js'
+import type { AddInput, ContextInput, FeedbackInput, ListInput, SearchInput, UpdateInput } from './schemas.js'
 import {
   addInputSchema,
+  contextInputSchema,
   exportInputSchema,
+  feedbackInputSchema,
   idSchema,
   listInputSchema,
   parseInput,
@@ -22,10 +28,9 @@ import {
   updateInputSchema,
   userScopeSchema,
 } from './schemas.js'
-import { DEFAULT_RELEVANCE_WEIGHTS, fuseRelevance, type RelevanceWeights } from './score/relevance.js'
+import { type ScoringConfig, scoringConfig } from './score/config.js'
 import { createSqliteStore } from './store/sqlite/sqlite-store.js'
 import type { MemoryStore, MemoryWrite, StoreStats } from './store/store.js'
-import { keywordTerms } from './text/stop-words.js'
 import { words } from './text/words.js'
 import { exportLines, type ImportResult, importLines } from './transfer.js'
 import type { HistoryEvent, MemoryRecord, Page, SearchHit } from './types.js'
@@ -47,11 +52,14 @@ export interface MemoryOptions {
    * `EMBEDDER_MISMATCH`, or re-embed every memory now. @default 'error'
    */
   onEmbedderChange?: 'error' | 'reindex'
-  /** Weights of the relevance fusion. @default { dense: 0.5, keyword: 0.5 } */
-  relevanceWeights?: RelevanceWeights
+  /** Ranking weights and constants; see `ScoringConfig` for each default. */
+  scoring?: Partial<ScoringConfig>
   /** The clock, for tests and replays. @default () => new Date() */
   now?: () => Date
 }
+
+/** How far one piece of feedback moves confidence (0–10) and association strength. */
+const FEEDBACK_CONFIDENCE_STEP = 0.5
 
 /** Progress of a long operation. */
 export type ProgressHandler = (done: number, total: number | null) => void
@@ -72,8 +80,19 @@ export interface Memory {
   delete(id: string): Promise<void>
   /** The memory's audit trail, oldest first. `NOT_FOUND` if it never existed. */
   history(id: string): Promise<HistoryEvent[]>
-  /** The user's memories most relevant to a query, best first. */
+  /** The user's memories most relevant to a query, best first; `explain` adds each score's parts. */
   search(input: SearchInput): Promise<SearchHit[]>
+  /**
+   * The block to inject into a prompt: the best memories that fit `maxTokens`,
+   * deduplicated, each with its source and date, fenced as data.
+   */
+  context(input: ContextInput): Promise<AssembledContext>
+  /**
+   * Says whether a retrieved memory helped: reinforces it (an access, more
+   * confidence) or weakens it, and adjusts the association between the query's
+   * entities and the memory, so later rankings adapt.
+   */
+  feedback(input: FeedbackInput): Promise<MemoryRecord>
   /** Forgets a user entirely: memories, indexes and history. */
   deleteAll(input: { userId: string }): Promise<{ deleted: number }>
   /** Every memory (of one user, or of the tenant) as JSON lines, each ending in a newline. */
@@ -103,7 +122,7 @@ export async function createMemory(options: MemoryOptions = {}): Promise<Memory>
   const tenantId = options.tenantId ?? 'default'
   const maxBytes = options.maxContentBytes ?? DEFAULT_MAX_CONTENT_BYTES
   const now = options.now ?? (() => new Date())
-  const weights = options.relevanceWeights ?? DEFAULT_RELEVANCE_WEIGHTS
+  const scoring = scoringConfig(options.scoring)
   const embedder = options.embedder ?? (await createLocalEmbedder())
   const store = options.store ?? (await createSqliteStore({ path: options.path ?? './.recall/memory.db' }))
   const space = { id: embedder.id, dimensions: embedder.dimensions }
@@ -141,6 +160,7 @@ export async function createMemory(options: MemoryOptions = {}): Promise<Memory>
       vector: vectors[i] as Float32Array,
       terms: words(record.content),
       events: [historyEvent(record.id, event, at, 'user', { after: snapshot(record) })],
+      entities: extractEntities(record.content),
     }))
   }
 
@@ -161,6 +181,23 @@ export async function createMemory(options: MemoryOptions = {}): Promise<Memory>
     })
     await store.insert(await writesFor(records, 'created'))
     return records
+  }
+
+  async function search(q: z.output<typeof searchInputSchema>): Promise<SearchHit[]> {
+    const at = q.now ? new Date(q.now) : now()
+    const retrieved = await retrieve({ store, embedder, scoring, tenantId }, q, at)
+    if (retrieved.length === 0) return []
+    const ids = retrieved.map((r) => r.record.id)
+    const seen = at.toISOString()
+    if (q.recordAccess) await store.recordAccess(tenantId, ids, seen)
+    return retrieved.map(({ record, ranked }) => {
+      const memory = q.recordAccess
+        ? { ...record, accessCount: record.accessCount + 1, lastAccessedAt: seen }
+        : record
+      return q.explain
+        ? { memory, score: ranked.score, breakdown: { ...ranked.breakdown } }
+        : { memory, score: ranked.score }
+    })
   }
 
   function checkId(id: unknown): string {
@@ -202,16 +239,29 @@ export async function createMemory(options: MemoryOptions = {}): Promise<Memory>
         if (!current) throw new MemoryError('NOT_FOUND', `No memory with id ${memoryId}`)
         const at = now()
         const next = updatedRecord(current, changes, at, maxBytes)
-        const [vector] = await embedTexts(tenantId, [next.content], 'store')
         const event = historyEvent(memoryId, 'updated', at, 'user', {
           before: snapshot(current),
           after: snapshot(next),
         })
         try {
-          await store.update(
-            { record: next, vector: vector as Float32Array, terms: words(next.content), events: [event] },
-            current.version,
-          )
+          // Only new content needs new vectors, terms and entities.
+          if (next.content === current.content)
+            return await store.patch(
+              tenantId,
+              memoryId,
+              { metadata: next.metadata, tags: next.tags },
+              [event],
+              current.version,
+            )
+          const [vector] = await embedTexts(tenantId, [next.content], 'store')
+          const write = {
+            record: next,
+            vector: vector as Float32Array,
+            terms: words(next.content),
+            events: [event],
+            entities: extractEntities(next.content),
+          }
+          await store.update(write, current.version)
           return next
         } catch (error) {
           if (!(MemoryError.is(error) && error.code === 'CONFLICT') || attempt >= 4) throw error
@@ -232,53 +282,43 @@ export async function createMemory(options: MemoryOptions = {}): Promise<Memory>
       return events
     },
 
-    async search(input) {
-      const q = parseInput(searchInputSchema, input, 'search')
-      const pool = Math.max(50, q.limit * 5)
-      const scope = {
-        tenantId,
-        userId: q.userId,
-        statuses: ['active'] as const,
-        filter: q.filters,
-        limit: pool,
+    search: async (input) => search(parseInput(searchInputSchema, input, 'search')),
+
+    async context(input) {
+      const q = parseInput(contextInputSchema, input, 'context request')
+      const at = q.now ? new Date(q.now) : now()
+      // Enough candidates to fill any budget; the assembler stops at maxTokens.
+      const limit = Math.min(100, Math.max(10, Math.ceil(q.maxTokens / 25)))
+      const hits = await search({ ...q, limit, explain: false })
+      return assembleContext({ hits, maxTokens: q.maxTokens, format: q.format, query: q.query, now: at })
+    },
+
+    async feedback(input) {
+      const f = parseInput(feedbackInputSchema, input, 'feedback')
+      for (let attempt = 0; ; attempt++) {
+        const [record] = await store.get(tenantId, [f.memoryId])
+        if (!record) throw new MemoryError('NOT_FOUND', `No memory with id ${f.memoryId}`)
+        const at = now()
+        const step = f.useful ? FEEDBACK_CONFIDENCE_STEP : -FEEDBACK_CONFIDENCE_STEP
+        const confidence = Math.min(10, Math.max(0, record.confidence + step))
+        const keys = f.query ? queryEntityKeys(f.query) : []
+        const event = historyEvent(record.id, 'feedback', at, f.actor ?? 'user')
+        event.details = {
+          useful: f.useful,
+          confidenceBefore: record.confidence,
+          confidenceAfter: confidence,
+          ...(f.query ? { query: f.query } : {}),
+        }
+        try {
+          const updated = await store.patch(tenantId, record.id, { confidence }, [event], record.version)
+          const scope = { tenantId, userId: record.userId }
+          if (keys.length > 0) await store.adjustAssociations(scope, record.id, keys, step)
+          if (f.useful) await store.recordAccess(tenantId, [record.id], at.toISOString())
+          return (await store.get(tenantId, [record.id]))[0] ?? updated
+        } catch (error) {
+          if (!(MemoryError.is(error) && error.code === 'CONFLICT') || attempt >= 4) throw error
+        }
       }
-      const [vector] = await embedTexts(tenantId, [q.query], 'query')
-      const [dense, keyword] = await Promise.all([
-        store.nearest({ ...scope, vector: vector as Float32Array }),
-        store.keyword({ ...scope, terms: keywordTerms(words(q.query)) }),
-      ])
-      const ranked = fuseRelevance(dense, keyword, weights).slice(0, q.limit)
-      if (ranked.length === 0) return []
-      const records = new Map(
-        (
-          await store.get(
-            tenantId,
-            ranked.map((r) => r.id),
-          )
-        ).map((r) => [r.id, r]),
-      )
-      const at = now().toISOString()
-      await store.recordAccess(
-        tenantId,
-        ranked.map((r) => r.id),
-        at,
-      )
-      const hits: SearchHit[] = []
-      for (const r of ranked) {
-        const record = records.get(r.id)
-        if (!record) continue
-        const memory = { ...record, accessCount: record.accessCount + 1, lastAccessedAt: at }
-        hits.push(
-          q.explain
-            ? {
-                memory,
-                score: r.relevance,
-                breakdown: { relevance: r.relevance, dense: r.dense, keyword: r.keyword },
-              }
-            : { memory, score: r.relevance },
-        )
-      }
-      return hits
     },
 
     async deleteAll(input) {
@@ -288,7 +328,9 @@ export async function createMemory(options: MemoryOptions = {}): Promise<Memory>
 
     export(input = {}) {
       const { userId } = parseInput(exportInputSchema, input, 'export request')
-      return exportLines(store.scan({ tenantId, userId }), space, now())
+      return exportLines(store.scan({ tenantId, userId }), space, now(), (ids) =>
+        store.accessTimes(tenantId, ids),
+      )
     },
 
     async import(lines, opts = {}) {

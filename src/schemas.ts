@@ -122,14 +122,32 @@ export const filterSchema = z.strictObject({
   from: dateSchema.optional(),
   to: dateSchema.optional(),
   types: z.array(typeSchema).max(32).optional(),
+  /** A time expression ("last week", "in March 2024") resolved against `now` into from/to. */
+  when: z.string().trim().min(1).max(200).optional(),
 })
 
-export const searchInputSchema = z.strictObject({
+const searchFields = {
   query: text('query', 4096),
   userId: userIdSchema,
-  limit: z.number().int().min(1).max(100).default(10),
   filters: filterSchema.optional(),
+  /** Recent conversation; its entities spread activation like the query's. */
+  conversation: z.string().max(65536).optional(),
+  /** The moment to rank for (recency, relative dates). @default now */
+  now: dateSchema.optional(),
+  /** Count this retrieval as an access of the memories returned. @default true */
+  recordAccess: z.boolean().default(true),
+}
+
+export const searchInputSchema = z.strictObject({
+  ...searchFields,
+  limit: z.number().int().min(1).max(100).default(10),
   explain: z.boolean().default(false),
+})
+
+export const contextInputSchema = z.strictObject({
+  ...searchFields,
+  maxTokens: z.number().int().min(16).max(200_000).default(1000),
+  format: z.enum(['markdown', 'xml', 'json']).default('markdown'),
 })
 
 export const statusSchema = z.enum(['active', 'superseded', 'archived'])
@@ -140,6 +158,14 @@ export const listInputSchema = z.strictObject({
   cursor: z.string().max(1024).nullable().optional(),
   filters: filterSchema.optional(),
   status: z.array(statusSchema).optional(),
+})
+
+export const feedbackInputSchema = z.strictObject({
+  memoryId: idSchema,
+  useful: z.boolean({ error: 'useful must be true or false' }),
+  /** The query the memory was retrieved for; its entities' association with the memory is adjusted. */
+  query: text('query', 4096).optional(),
+  actor: text('actor', 256).optional(),
 })
 
 export const userScopeSchema = z.strictObject({ userId: userIdSchema })
@@ -173,3 +199,7 @@ export type SearchInput = z.input<typeof searchInputSchema>
 export type ListInput = z.input<typeof listInputSchema>
 /** Filters of `search` and `list`. */
 export type FilterInput = z.input<typeof filterSchema>
+/** Input of `memory.context`. */
+export type ContextInput = z.input<typeof contextInputSchema>
+/** Input of `memory.feedback`. */
+export type FeedbackInput = z.input<typeof feedbackInputSchema>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { MemoryError } from './errors.js'
+import { extractEntities } from './extract/entities.js'
 import { checkContent } from './records.js'
 import { dateSchema, idSchema, metadataSchema, statusSchema, tagsSchema, userIdSchema } from './schemas.js'
 import type { MemoryStore, MemoryWrite, StoredMemory, VectorSpace } from './store/store.js'
@@ -69,6 +70,7 @@ const lineSchema = z.discriminatedUnion('kind', [
     record: recordSchema,
     vector: z.string().nullable(),
     history: z.array(eventSchema),
+    accesses: z.array(dateSchema).max(1000).default([]),
   }),
 ])
 
@@ -83,11 +85,12 @@ function decodeVector(text: string, dimensions: number): Float32Array | null {
   return vector.every(Number.isFinite) ? vector : null
 }
 
-/** Streams the scanned memories as export lines, header first. */
+/** Streams the scanned memories as export lines, header first, with their recent access times. */
 export async function* exportLines(
   batches: AsyncIterable<StoredMemory[]>,
   space: VectorSpace,
   now: Date,
+  accessTimes: (ids: readonly string[]) => Promise<Map<string, string[]>>,
 ): AsyncIterable<string> {
   const header = {
     kind: 'header',
@@ -97,16 +100,19 @@ export async function* exportLines(
     embedder: space,
   }
   yield `${JSON.stringify(header)}\n`
-  for await (const batch of batches)
+  for await (const batch of batches) {
+    const accesses = await accessTimes(batch.map((m) => m.record.id))
     for (const m of batch) {
       const line = {
         kind: 'memory',
         record: m.record,
         vector: m.vector ? encodeVector(m.vector) : null,
         history: m.events,
+        accesses: accesses.get(m.record.id) ?? [],
       }
       yield `${JSON.stringify(line)}\n`
     }
+  }
 }
 
 /** Splits a stream of chunks (or of whole lines) into lines. */
@@ -147,7 +153,12 @@ export async function importLines(
   let sameSpace = false
   let lineNo = 0
   const result: ImportResult = { imported: 0, skipped: 0 }
-  let pending: { record: MemoryRecord; vector: string | null; history: HistoryEvent[] }[] = []
+  let pending: {
+    record: MemoryRecord
+    vector: string | null
+    history: HistoryEvent[]
+    accesses: string[]
+  }[] = []
 
   async function flush() {
     if (pending.length === 0) return
@@ -173,8 +184,13 @@ export async function importLines(
       vector: vectors[i] as Float32Array,
       terms: words(p.record.content),
       events: p.history,
+      entities: extractEntities(p.record.content),
     }))
     await ctx.store.insert(writes)
+    // Replay recent accesses oldest first, so access counts, times and activation come back as they were.
+    for (const p of fresh)
+      for (const at of [...p.accesses].reverse())
+        await ctx.store.recordAccess(ctx.tenantId, [p.record.id], at)
     result.imported += writes.length
     pending = []
     ctx.onProgress?.(result.imported + result.skipped, null)
@@ -212,12 +228,16 @@ export async function importLines(
       bad((error as Error).message)
     }
     if (line.history.some((e) => e.memoryId !== line.record.id)) bad('history belongs to another memory')
+    const accesses = line.accesses.slice(0, line.record.accessCount)
     const record = {
       ...line.record,
       tenantId: ctx.tenantId,
       content: line.record.content.trim(),
+      // The replayed accesses add themselves back.
+      accessCount: line.record.accessCount - accesses.length,
+      lastAccessedAt: accesses.length > 0 ? null : line.record.lastAccessedAt,
     } as MemoryRecord
-    pending.push({ record, vector: line.vector, history: line.history as HistoryEvent[] })
+    pending.push({ record, vector: line.vector, history: line.history as HistoryEvent[], accesses })
     if (pending.length >= BATCH) await flush()
   }
   await flush()

@@ -43,7 +43,7 @@ export interface MemoryRecord {
 }
 
 /** What happened to a memory, as shown by `memory.history(id)`. */
-export type HistoryEventKind = 'created' | 'updated' | 'deleted' | 'imported'
+export type HistoryEventKind = 'created' | 'updated' | 'deleted' | 'imported' | 'feedback'
 
 /** The part of a memory that a history event records before and after a change. */
 export interface MemorySnapshot {
@@ -93,4 +93,21 @@ export interface Page<T> {
   items: T[]
   /** Pass back as `cursor` to get the next page; `null` on the last page. */
   nextCursor: string | null
+}
+
+/** What kind of thing an entity is. */
+export type EntityKind = 'person' | 'place' | 'organization' | 'date' | 'topic'
+
+/** An entity mentioned by a memory. `key` identifies it within a user's scope. */
+export interface EntityMention {
+  /** Normalised identity: lower-case, possessives and articles stripped (`alice`, `new york`). */
+  key: string
+  /** How it was written, for display (`Alice`, `New York`). */
+  name: string
+  kind: EntityKind
+}
+
+/** An entity of a user's scope with its fan: how many memories mention it. */
+export interface EntityInfo extends EntityMention {
+  fan: number
 }

@@ -70,6 +70,15 @@ describe('recall CLI', () => {
     expect(JSON.parse(history.out).map((e: { event: string }) => e.event)).toEqual(['created', 'updated'])
     const search = await recall(['search', 'dogs', '--user', 'alice', '--tag', 'pets', '--explain'], { db })
     expect(search.out).toMatch(/two beagles/)
+    const context = await recall(
+      ['context', 'what', 'pets', 'does', 'Alice', 'have', '--user', 'alice', '--format', 'xml'],
+      { db },
+    )
+    expect(context.out).toMatch(/two beagles/)
+    expect(context.err).toMatch(/\d+ tokens, 1 memories/)
+    const feedback = await recall(['feedback', id, '--useful', '--query', 'Alice pets', '--json'], { db })
+    expect(JSON.parse(feedback.out).confidence).toBeGreaterThan(5)
+    expect((await recall(['feedback', id], { db })).code).toBe(2)
     const stats = await recall(['stats', '--json'], { db })
     expect(JSON.parse(stats.out)).toMatchObject({ memories: 1, users: 1 })
     const exported = await recall(['export', '--user', 'alice'], { db })

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { MIGRATIONS } from '../src/store/sqlite/migrations.js'
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js'
-import { historyEvent, memoryWrite, TEST_SPACE } from '../src/testing/fixtures.js'
+import { historyEvent, memoryWrite, mention, TEST_SPACE } from '../src/testing/fixtures.js'
 import { describeStore } from '../src/testing/store-conformance.js'
 import { tempDir } from './helpers.js'
 
@@ -122,10 +122,20 @@ describe('sqlite store', () => {
     const path = freshPath()
     const store = await createSqliteStore({ path })
     await store.openVectorSpace(TEST_SPACE)
+    const topics = ['tea', 'chess', 'rain', 'jazz'].map((name) => mention(name, 'topic'))
     await store.insert(
-      Array.from({ length: 50 }, (_, i) => memoryWrite({ id: `m${i}`, userId: `u${i % 3}` })),
+      Array.from({ length: 50 }, (_, i) =>
+        memoryWrite({ id: `m${i}`, userId: `u${i % 3}`, entities: topics.slice(i % 4) }),
+      ),
     )
-    await store.update(memoryWrite({ id: 'm1', userId: 'u1', content: 'changed words', version: 2 }), 1)
+    await store.update(
+      memoryWrite({ id: 'm1', userId: 'u1', content: 'changed words', version: 2, entities: topics }),
+      1,
+    )
+    await store.patch('tenant-a', 'm4', { status: 'archived' }, [], 1)
+    await store.recordAccess('tenant-a', ['m1', 'm2', 'm3'], '2024-03-01T00:00:00.000Z')
+    await store.adjustAssociations({ tenantId: 'tenant-a', userId: 'u2' }, 'm2', ['tea', 'unseen'], 1)
+    await store.adjustAssociations({ tenantId: 'tenant-a', userId: 'u0' }, 'm3', ['tea'], -1)
     await store.remove('tenant-a', 'm2', historyEvent('m2', { event: 'deleted' }))
     await store.removeUser({ tenantId: 'tenant-a', userId: 'u0' })
     await store.openVectorSpace({ id: 'other:3', dimensions: 3 }, { reset: true })
@@ -157,12 +167,28 @@ describe('sqlite store', () => {
         userId: 'leaver',
         content: `private ${marker('two')}Zy`,
         vector: vectorOf(2),
+        entities: [mention(`${marker('leaverentity')} Vale`), mention('Shared')],
       }),
-      memoryWrite({ id: 'kept', content: `ordinary ${marker('kept')}Zy words`, vector: vectorOf(3) }),
+      memoryWrite({
+        id: 'kept',
+        content: `ordinary ${marker('kept')}Zy words`,
+        vector: vectorOf(3),
+        entities: [mention(`${marker('keptentity')} Vale`)],
+      }),
     ])
+    await store.adjustAssociations({ tenantId: 'tenant-a', userId: 'leaver' }, 'two', [marker('assoc')], 1)
+    await store.update(
+      memoryWrite({
+        id: 'one',
+        content: `secret ${marker('one')}Zy text`,
+        version: 2,
+        entities: [mention(`${marker('oneentity')}`)],
+      }),
+      1,
+    )
     await store.close()
     const file = () => readFileSync(path)
-    for (const tag of ['one', 'two', 'kept'])
+    for (const tag of ['one', 'two', 'kept', 'leaverentity', 'keptentity', 'assoc', 'oneentity'])
       expect(file().toString('latin1').toLowerCase()).toContain(marker(tag))
     expect(file().includes(bytesOf(2))).toBe(true)
 
@@ -173,6 +199,11 @@ describe('sqlite store', () => {
     const text = file().toString('latin1').toLowerCase()
     expect(text).not.toContain(marker('one'))
     expect(text).not.toContain(marker('two'))
+    // Entity names and keys, and association keys, of what was forgotten are gone too.
+    expect(text).not.toContain(marker('leaverentity'))
+    expect(text).not.toContain(marker('oneentity'))
+    expect(text).not.toContain(marker('assoc'))
+    expect(text).toContain(marker('keptentity'))
     expect(file().includes(bytesOf(2))).toBe(false)
     expect(text).toContain(marker('kept'))
     expect(file().includes(bytesOf(3))).toBe(true)

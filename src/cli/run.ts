@@ -5,9 +5,12 @@ import { createMemory, type Memory } from '../memory.js'
 import type { CliIO, Command, CommandContext } from './command.js'
 import { UsageError } from './command.js'
 import { addCommand } from './commands/add.js'
+import { benchCommand } from './commands/bench.js'
+import { contextCommand } from './commands/context.js'
 import { deleteCommand } from './commands/delete.js'
 import { demoCommand } from './commands/demo.js'
 import { exportCommand } from './commands/export.js'
+import { feedbackCommand } from './commands/feedback.js'
 import { getCommand } from './commands/get.js'
 import { historyCommand } from './commands/history.js'
 import { importCommand } from './commands/import.js'
@@ -20,6 +23,8 @@ import { updateCommand } from './commands/update.js'
 const COMMANDS: readonly Command[] = [
   addCommand,
   searchCommand,
+  contextCommand,
+  feedbackCommand,
   getCommand,
   listCommand,
   updateCommand,
@@ -30,6 +35,7 @@ const COMMANDS: readonly Command[] = [
   statsCommand,
   reindexCommand,
   demoCommand,
+  benchCommand,
 ]
 
 const GLOBAL_OPTIONS = {

@@ -34,6 +34,25 @@ export function minMax(candidates: readonly Candidate[]): Map<string, number> {
 }
 
 /**
+ * Scales scores to [0, 1] by dividing by the best; negative scores become 0.
+ * Unlike min-max it keeps how close two memories are when there are only a few,
+ * so a slightly better match does not look like a perfect one against a poor one.
+ */
+export function scaleToMax(candidates: readonly Candidate[]): Map<string, number> {
+  let hi = 0
+  for (const c of candidates) hi = Math.max(hi, c.score)
+  return new Map(candidates.map((c) => [c.id, hi > 0 ? Math.max(0, c.score) / hi : 0]))
+}
+
+/** How a strategy's raw scores are brought to [0, 1] before fusion. */
+export type Normalisation = 'min-max' | 'max'
+
+const NORMALISERS: Record<Normalisation, (c: readonly Candidate[]) => Map<string, number>> = {
+  'min-max': minMax,
+  max: scaleToMax,
+}
+
+/**
  * Fuses dense and keyword candidates by a min-max weighted sum. Measured here on
  * LoCoMo this beat reciprocal rank fusion, because it keeps how far apart
  * scores are, not just their order. A memory missing from a list scores 0 there.
@@ -43,9 +62,10 @@ export function fuseRelevance(
   dense: readonly Candidate[],
   keyword: readonly Candidate[],
   weights: RelevanceWeights = DEFAULT_RELEVANCE_WEIGHTS,
+  normalisation: Normalisation = 'min-max',
 ): Relevance[] {
-  const d = minMax(dense)
-  const k = minMax(keyword)
+  const d = NORMALISERS[normalisation](dense)
+  const k = NORMALISERS[normalisation](keyword)
   const ids = new Set([...d.keys(), ...k.keys()])
   const fused: Relevance[] = []
   for (const id of ids) {

@@ -1,4 +1,13 @@
-import type { HistoryEvent, MemoryFilter, MemoryRecord, MemoryStatus, Page, Scope } from '../types.js'
+import type {
+  EntityInfo,
+  EntityMention,
+  HistoryEvent,
+  MemoryFilter,
+  MemoryRecord,
+  MemoryStatus,
+  Page,
+  Scope,
+} from '../types.js'
 
 /**
  * The store contract. A store persists memories and returns raw candidates;
@@ -55,8 +64,47 @@ export interface MemoryStore {
   /** Keyword matches ranked by BM25 (`score` ≥ 0, higher is better). Never throws on odd terms. */
   keyword(query: TextQuery): Promise<Candidate[]>
 
-  /** Counts a retrieval of these memories at `at`. */
+  /**
+   * Changes fields that need no re-embedding (confidence, status, metadata, tags)
+   * and appends events, only if the stored `version` still equals
+   * `expectedVersion` (else `CONFLICT`; `NOT_FOUND` if gone). Bumps `version`
+   * and sets `updatedAt`. Returns the new record.
+   */
+  patch(
+    tenantId: string,
+    id: string,
+    changes: RecordPatch,
+    events: readonly HistoryEvent[],
+    expectedVersion: number,
+  ): Promise<MemoryRecord>
+
+  /**
+   * Counts a retrieval of these memories at `at`: `accessCount` += 1,
+   * `lastAccessedAt` = at, and `at` joins the memory's recent access times.
+   */
   recordAccess(tenantId: string, ids: readonly string[], at: string): Promise<void>
+
+  /**
+   * The most recent access times of each memory, newest first, at most
+   * `RECENT_ACCESSES` each (older ones survive only in `accessCount`, which
+   * keeps activation's cost bounded). Memories never retrieved map to [].
+   */
+  accessTimes(tenantId: string, ids: readonly string[]): Promise<Map<string, string[]>>
+
+  /** Memories of the scope linked to any of these entity keys, with the keys each shares. */
+  byEntities(query: EntityQuery): Promise<EntityCandidate[]>
+
+  /** The scope's entities with these keys, and their fan (memories linked, any status). */
+  entities(scope: Scope, keys: readonly string[]): Promise<EntityInfo[]>
+
+  /** The entities each memory mentions. Memories without any map to []. */
+  entitiesOf(tenantId: string, ids: readonly string[]): Promise<Map<string, EntityMention[]>>
+
+  /** Learned strengths between entity keys and memories (from feedback); pairs never adjusted are absent. */
+  associations(scope: Scope, keys: readonly string[], memoryIds: readonly string[]): Promise<Association[]>
+
+  /** Adds `delta` to the strength between each key and the memory, clamped to [-ASSOCIATION_LIMIT, ASSOCIATION_LIMIT]. */
+  adjustAssociations(scope: Scope, memoryId: string, keys: readonly string[], delta: number): Promise<void>
 
   /** How often each term occurs in the tenant's stored content, and the total. */
   termCounts(tenantId: string, terms: readonly string[]): Promise<TermCounts>
@@ -89,6 +137,36 @@ export interface MemoryWrite {
   terms: readonly string[]
   /** Events to append to the memory's history in the same transaction. */
   events: readonly HistoryEvent[]
+  /** Entities the content mentions; on update they replace the previous links. */
+  entities: readonly EntityMention[]
+}
+
+/** Fields `patch` may change. */
+export type RecordPatch = Partial<Pick<MemoryRecord, 'confidence' | 'status' | 'metadata' | 'tags'>>
+
+/** How many recent access times a store keeps exactly per memory. */
+export const RECENT_ACCESSES = 16
+
+/** Bound of a learned association strength, either way. */
+export const ASSOCIATION_LIMIT = 5
+
+export interface EntityQuery extends CandidateQuery {
+  /** Entity keys (see `EntityMention.key`). */
+  keys: readonly string[]
+}
+
+/** A memory reached through the entity graph. */
+export interface EntityCandidate {
+  id: string
+  /** Which of the queried keys the memory is linked to. */
+  keys: string[]
+}
+
+/** A learned strength between an entity and a memory. */
+export interface Association {
+  key: string
+  memoryId: string
+  weight: number
 }
 
 /** A memory as read back in bulk. */

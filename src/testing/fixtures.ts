@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { MemoryWrite, VectorSpace } from '../store/store.js'
 import { words } from '../text/words.js'
-import type { HistoryEvent, MemoryRecord } from '../types.js'
+import type { EntityKind, EntityMention, HistoryEvent, MemoryRecord } from '../types.js'
 
 /** The small vector space the conformance suite opens: 4 hand-made dimensions. */
 export const TEST_SPACE: VectorSpace = { id: 'test:4', dimensions: 4 }
@@ -54,6 +54,8 @@ export interface MemoryWriteOverrides extends Partial<MemoryRecord> {
   terms?: string[]
   /** @default one `created` event whose `after` snapshots the record */
   events?: HistoryEvent[]
+  /** @default [] */
+  entities?: EntityMention[]
 }
 
 /**
@@ -63,7 +65,7 @@ export interface MemoryWriteOverrides extends Partial<MemoryRecord> {
  * await store.insert([memoryWrite({ id: 'm1', content: 'likes tea', vector: [0, 1, 0, 0] })])
  */
 export function memoryWrite(overrides: MemoryWriteOverrides = {}): MemoryWrite {
-  const { vector: values, terms, events, ...fields } = overrides
+  const { vector: values, terms, events, entities, ...fields } = overrides
   const record = memoryRecord(fields)
   const snapshot = { content: record.content, metadata: record.metadata, tags: record.tags }
   return {
@@ -71,5 +73,16 @@ export function memoryWrite(overrides: MemoryWriteOverrides = {}): MemoryWrite {
     vector: values instanceof Float32Array ? values : Float32Array.from(values ?? [1, 0, 0, 0]),
     terms: terms ?? words(record.content),
     events: events ?? [historyEvent(record.id, { at: record.createdAt, after: snapshot })],
+    entities: entities ?? [],
   }
+}
+
+/**
+ * A mention of `name`, keyed by its lower-cased form.
+ *
+ * @example
+ * memoryWrite({ content: 'Alice moved to Paris', entities: [mention('Alice'), mention('Paris', 'place')] })
+ */
+export function mention(name: string, kind: EntityKind = 'person'): EntityMention {
+  return { key: name.toLowerCase(), name, kind }
 }

@@ -9,6 +9,7 @@ export {
   type MemoryWriteOverrides,
   memoryRecord,
   memoryWrite,
+  mention,
   TEST_SPACE,
   vector,
 } from './fixtures.js'

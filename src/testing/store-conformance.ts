@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe } from 'vitest'
 import type { MemoryStore } from '../store/store.js'
+import { cognitiveCases } from './conformance/cognitive.js'
+import { entityCases } from './conformance/entities.js'
 import { isolationCases } from './conformance/isolation.js'
 import { lifecycleCases } from './conformance/lifecycle.js'
 import { listAndFilterCases } from './conformance/list-filters.js'
+import { patchCases } from './conformance/patch.js'
 import { recordCases } from './conformance/records.js'
 import { removalCases } from './conformance/removal.js'
 import { searchCases } from './conformance/search.js'
@@ -48,5 +51,8 @@ export function describeStore({ name, create }: DescribeStoreOptions): void {
     searchCases(harness)
     removalCases(harness)
     lifecycleCases(harness)
+    entityCases(harness)
+    patchCases(harness)
+    cognitiveCases(harness)
   })
 }

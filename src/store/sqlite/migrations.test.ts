@@ -1,6 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
+import { isoAt, memoryRecord, memoryWrite, mention, TEST_SPACE } from '../../testing/fixtures.js'
 import { applyMigrations, MIGRATIONS, type Migration } from './migrations.js'
+import { recordParams } from './row-mapping.js'
+import { createSqliteStore } from './sqlite-store.js'
 
 const tables = (db: Database.Database) =>
   (
@@ -34,5 +40,51 @@ describe('applyMigrations', () => {
 
   it('lists versions in increasing order without gaps', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1))
+  })
+})
+
+describe('upgrading a file from migration 1', () => {
+  it('keeps its memories, seeds their last access time and serves the entity graph', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recall-upgrade-'))
+    const path = join(dir, 'v1.db')
+    try {
+      const old = new Database(path)
+      applyMigrations(old, MIGRATIONS.slice(0, 1))
+      const scopeId = old
+        .prepare("INSERT INTO scopes (tenant_id, user_id) VALUES ('t', 'u')")
+        .run().lastInsertRowid
+      const record = memoryRecord({
+        id: 'old',
+        tenantId: 't',
+        userId: 'u',
+        accessCount: 3,
+        lastAccessedAt: isoAt(9),
+      })
+      old
+        .prepare(
+          `INSERT INTO memories (tenant_id, id, user_id, scope_id, agent_id, session_id, content, type, source,
+             observed_at, created_at, updated_at, metadata, tags, confidence, status, access_count,
+             last_accessed_at, version, terms)
+           VALUES (@tenant_id, @id, @user_id, @scope_id, @agent_id, @session_id, @content, @type, @source,
+             @observed_at, @created_at, @updated_at, @metadata, @tags, @confidence, @status, @access_count,
+             @last_accessed_at, @version, '[]')`,
+        )
+        .run({ ...recordParams(record), scope_id: scopeId })
+      old.close()
+
+      const store = await createSqliteStore({ path })
+      await store.openVectorSpace(TEST_SPACE)
+      expect(await store.get('t', ['old'])).toEqual([record])
+      expect(await store.accessTimes('t', ['old'])).toEqual(new Map([['old', [isoAt(9)]]]))
+      const scope = { tenantId: 't', userId: 'u' }
+      await store.update(memoryWrite({ ...record, version: 2, entities: [mention('Alice')] }), 1)
+      expect(await store.entities(scope, ['alice'])).toEqual([{ ...mention('Alice'), fan: 1 }])
+      await store.close()
+      const db = new Database(path, { readonly: true })
+      expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1, 2])
+      db.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from './context.js'
+import { SCHEMA_V2 } from './schema-v2.js'
 
 /** One schema step. Versions are applied in order, each exactly once per database file. */
 export interface Migration {
@@ -14,6 +15,7 @@ export interface Migration {
  * `memory_events` keep a rowid primary key; every other key and index leads with
  * `tenant_id`, except `memories_created`, which serves cross-tenant `scan` (reindex).
  * The vec0 table is not here: its width is the embedder's, so `openVectorSpace` creates it.
+ * Migration 2's tables lead with integer ids that belong to one tenant (see `schema-v2.ts`).
  */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -96,6 +98,7 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  { version: 2, name: 'entities, associations and recent accesses', sql: SCHEMA_V2 },
 ]
 
 /**

@@ -1,12 +1,14 @@
 import type { HistoryEvent, Scope } from '../../types.js'
+import { deleteAssociations } from './associations.js'
 import type { StoreContext } from './context.js'
+import { dropScopeEntities, replaceLinks } from './entity-links.js'
 import type { MemoryRow } from './row-mapping.js'
 import { findScope } from './scopes.js'
 import { parseBag, TermDelta } from './term-counts.js'
 import { deleteVector } from './vector-space.js'
 import { appendEvents } from './writes.js'
 
-type RemovableRow = Pick<MemoryRow, 'rid' | 'id' | 'user_id' | 'terms'>
+type RemovableRow = Pick<MemoryRow, 'rid' | 'id' | 'user_id' | 'terms' | 'scope_id'>
 
 /**
  * Deletes one memory from every table and index. Its earlier events keep only what
@@ -22,7 +24,7 @@ export function removeMemory(
   return ctx.db
     .transaction(() => {
       const row = ctx
-        .sql('SELECT rid, id, user_id, terms FROM memories WHERE tenant_id = ? AND id = ?')
+        .sql('SELECT rid, id, user_id, terms, scope_id FROM memories WHERE tenant_id = ? AND id = ?')
         .get(tenantId, id) as RemovableRow | undefined
       if (row === undefined) return false
       const delta = new TermDelta()
@@ -46,8 +48,11 @@ export function removeUser(ctx: StoreContext, scope: Scope): number {
   return ctx.db
     .transaction(() => {
       const rows = ctx
-        .sql('SELECT rid, id, user_id, terms FROM memories WHERE tenant_id = ? AND user_id = ?')
+        .sql('SELECT rid, id, user_id, terms, scope_id FROM memories WHERE tenant_id = ? AND user_id = ?')
         .all(scope.tenantId, scope.userId) as RemovableRow[]
+      const scopeId = findScope(ctx, scope.tenantId, scope.userId)
+      // All at once, rather than pruning entity by entity as each memory goes.
+      if (scopeId !== null) dropScopeEntities(ctx, scopeId)
       const delta = new TermDelta()
       const dropEvents = ctx.sql('DELETE FROM memory_events WHERE tenant_id = ? AND memory_id = ?')
       for (const row of rows) {
@@ -59,7 +64,6 @@ export function removeUser(ctx: StoreContext, scope: Scope): number {
       ctx
         .sql('DELETE FROM memory_events WHERE tenant_id = ? AND user_id = ?')
         .run(scope.tenantId, scope.userId)
-      const scopeId = findScope(ctx, scope.tenantId, scope.userId)
       if (scopeId !== null) ctx.sql('DELETE FROM scopes WHERE scope_id = ?').run(scopeId)
       return rows.length
     })
@@ -69,6 +73,9 @@ export function removeUser(ctx: StoreContext, scope: Scope): number {
 function deleteRow(ctx: StoreContext, tenantId: string, row: RemovableRow, delta: TermDelta): void {
   ctx.sql('DELETE FROM memory_fts WHERE rowid = ?').run(row.rid)
   deleteVector(ctx, row.rid)
+  // Links and associations first: they reference the row. Its access times go with it.
+  replaceLinks(ctx, row.scope_id, row.rid, [])
+  deleteAssociations(ctx, row.rid)
   ctx.sql('DELETE FROM memories WHERE rid = ?').run(row.rid)
   delta.add(tenantId, parseBag(row.terms), -1)
 }

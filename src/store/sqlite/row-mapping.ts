@@ -31,6 +31,8 @@ export interface MemoryRow {
   version: number
   terms: string
   has_vector: number
+  /** JSON array of the newest access times, newest first (migration 2). */
+  recent_accesses: string
 }
 
 /** A `memory_events` row as the driver returns it. */

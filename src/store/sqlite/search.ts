@@ -100,7 +100,8 @@ export function keyword(ctx: StoreContext, query: TextQuery): Candidate[] {
   return rows.map((row) => ({ id: row.id, score: Math.max(0, -row.rank) }))
 }
 
-function candidateCondition(query: CandidateQuery): SqlCondition {
+/** The WHERE clause every candidate read shares: the scope, the statuses and the filter, over `m`. */
+export function candidateCondition(query: CandidateQuery): SqlCondition {
   return allOf(
     { sql: 'm.tenant_id = ? AND m.user_id = ?', params: [query.tenantId, query.userId] },
     statusCondition(query.statuses),

@@ -1,13 +1,17 @@
 import { MemoryError, storeFailed } from '../../errors.js'
 import type { MemoryStore, StoredMemory } from '../store.js'
+import { accessTimes, recordAccess } from './accesses.js'
+import { adjustAssociations, readAssociations } from './associations.js'
 import { openContext, type StoreContext } from './context.js'
+import { byEntities, entitiesOf, readEntities } from './entities.js'
+import { patchMemory } from './patch.js'
 import { getMemories, listMemories, readHistory, readStats } from './reads.js'
 import { removeMemory, removeUser } from './removal.js'
 import { SCAN_START, type ScanPosition, scanBatch } from './scan.js'
 import { keyword, nearest } from './search.js'
 import { readTermCounts } from './term-counts.js'
 import { openVectorSpace } from './vector-space.js'
-import { insertMemories, recordAccess, replaceVectors, updateMemory } from './writes.js'
+import { insertMemories, replaceVectors, updateMemory } from './writes.js'
 
 /** Options of `createSqliteStore`. */
 export interface SqliteStoreOptions {
@@ -57,7 +61,17 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
     history: (tenantId, memoryId) => run('history', () => readHistory(ctx, tenantId, memoryId)),
     nearest: (query) => run('nearest', () => nearest(ctx, query)),
     keyword: (query) => run('keyword', () => keyword(ctx, query)),
+    patch: (tenantId, id, changes, events, expectedVersion) =>
+      run('patch', () => patchMemory(ctx, tenantId, id, changes, events, expectedVersion)),
     recordAccess: (tenantId, ids, at) => run('recordAccess', () => recordAccess(ctx, tenantId, ids, at)),
+    accessTimes: (tenantId, ids) => run('accessTimes', () => accessTimes(ctx, tenantId, ids)),
+    byEntities: (query) => run('byEntities', () => byEntities(ctx, query)),
+    entities: (scope, keys) => run('entities', () => readEntities(ctx, scope, keys)),
+    entitiesOf: (tenantId, ids) => run('entitiesOf', () => entitiesOf(ctx, tenantId, ids)),
+    associations: (scope, keys, memoryIds) =>
+      run('associations', () => readAssociations(ctx, scope, keys, memoryIds)),
+    adjustAssociations: (scope, memoryId, keys, delta) =>
+      run('adjustAssociations', () => adjustAssociations(ctx, scope, memoryId, keys, delta)),
     termCounts: (tenantId, terms) => run('termCounts', () => readTermCounts(ctx, tenantId, terms)),
     async *scan(query): AsyncGenerator<StoredMemory[]> {
       let position: ScanPosition | null = SCAN_START

@@ -2,6 +2,7 @@ import { MemoryError } from '../../errors.js'
 import type { HistoryEvent } from '../../types.js'
 import type { MemoryWrite } from '../store.js'
 import type { StoreContext } from './context.js'
+import { checkMentions, replaceLinks } from './entity-links.js'
 import { eventParams, type MemoryRow, recordParams } from './row-mapping.js'
 import { ensureScope } from './scopes.js'
 import { bagOf, parseBag, serializeBag, TermDelta } from './term-counts.js'
@@ -17,15 +18,19 @@ const RECORD_VALUES = RECORD_COLUMNS.split(', ')
 /** Inserts a batch in one transaction: all of it, or nothing and `CONFLICT`. */
 export function insertMemories(ctx: StoreContext, writes: readonly MemoryWrite[]): void {
   const space = requireSpace(ctx)
-  for (const write of writes) checkVector(space, write.vector, `memory ${write.record.id}`)
+  for (const write of writes) {
+    checkVector(space, write.vector, `memory ${write.record.id}`)
+    checkMentions(write.entities, `memory ${write.record.id}`)
+  }
   const exists = ctx.sql('SELECT 1 FROM memories WHERE tenant_id = ? AND id = ?')
   const insert = ctx.sql(
-    `INSERT INTO memories (${RECORD_COLUMNS}, scope_id, terms) VALUES (${RECORD_VALUES}, @scope_id, @terms)`,
+    `INSERT INTO memories (${RECORD_COLUMNS}, scope_id, terms, recent_accesses)
+     VALUES (${RECORD_VALUES}, @scope_id, @terms, @recent_accesses)`,
   )
   ctx.db
     .transaction(() => {
       const delta = new TermDelta()
-      for (const { record, vector, terms, events } of writes) {
+      for (const { record, vector, terms, events, entities } of writes) {
         // Checked row by row, so a duplicate inside the batch is caught as well.
         if (exists.get(record.tenantId, record.id) !== undefined) {
           throw new MemoryError('CONFLICT', `memory ${record.id} already exists`, {
@@ -34,10 +39,18 @@ export function insertMemories(ctx: StoreContext, writes: readonly MemoryWrite[]
         }
         const scopeId = ensureScope(ctx, record.tenantId, record.userId)
         const bag = bagOf(terms)
-        const params = { ...recordParams(record), scope_id: scopeId, terms: serializeBag(bag) }
+        // A record that arrives already retrieved (an import) knows one access time exactly.
+        const recent = record.lastAccessedAt === null ? [] : [record.lastAccessedAt]
+        const params = {
+          ...recordParams(record),
+          scope_id: scopeId,
+          terms: serializeBag(bag),
+          recent_accesses: JSON.stringify(recent),
+        }
         const rid = Number(insert.run(params).lastInsertRowid)
         indexContent(ctx, rid, scopeId, record.content)
         insertVector(ctx, rid, scopeId, vector)
+        replaceLinks(ctx, scopeId, rid, entities)
         appendEvents(ctx, record.tenantId, record.userId, events)
         delta.add(record.tenantId, bag, 1)
       }
@@ -49,21 +62,16 @@ export function insertMemories(ctx: StoreContext, writes: readonly MemoryWrite[]
 /** Replaces one memory if its stored version is `expectedVersion`. */
 export function updateMemory(ctx: StoreContext, write: MemoryWrite, expectedVersion: number): void {
   const space = requireSpace(ctx)
-  const { record, vector, terms, events } = write
+  const { record, vector, terms, events, entities } = write
   checkVector(space, vector, `memory ${record.id}`)
+  checkMentions(entities, `memory ${record.id}`)
   ctx.db
     .transaction(() => {
       const row = ctx
         .sql('SELECT rid, version, terms FROM memories WHERE tenant_id = ? AND id = ?')
         .get(record.tenantId, record.id) as Pick<MemoryRow, 'rid' | 'version' | 'terms'> | undefined
       if (row === undefined) throw new MemoryError('NOT_FOUND', `memory ${record.id} not found`)
-      if (row.version !== expectedVersion) {
-        throw new MemoryError(
-          'CONFLICT',
-          `memory ${record.id} changed: version is ${row.version}, expected ${expectedVersion}`,
-          { details: { id: record.id, version: row.version, expectedVersion } },
-        )
-      }
+      checkVersion(record.id, row.version, expectedVersion)
       const scopeId = ensureScope(ctx, record.tenantId, record.userId)
       const bag = bagOf(terms)
       const assignments = RECORD_VALUES.split(', ')
@@ -75,6 +83,7 @@ export function updateMemory(ctx: StoreContext, write: MemoryWrite, expectedVers
       ctx.sql('DELETE FROM memory_fts WHERE rowid = ?').run(row.rid)
       indexContent(ctx, row.rid, scopeId, record.content)
       replaceVector(ctx, row.rid, scopeId, vector)
+      replaceLinks(ctx, scopeId, row.rid, entities)
       appendEvents(ctx, record.tenantId, record.userId, events)
       const delta = new TermDelta()
       delta.add(record.tenantId, parseBag(row.terms), -1)
@@ -102,16 +111,14 @@ export function replaceVectors(
     .immediate()
 }
 
-/** Counts one retrieval per distinct id; neither `version` nor `updatedAt` changes. */
-export function recordAccess(ctx: StoreContext, tenantId: string, ids: readonly string[], at: string): void {
-  const touch = ctx.sql(
-    'UPDATE memories SET access_count = access_count + 1, last_accessed_at = ? WHERE tenant_id = ? AND id = ?',
+/** `CONFLICT` unless the stored version is the one the caller read. */
+export function checkVersion(id: string, version: number, expectedVersion: number): void {
+  if (version === expectedVersion) return
+  throw new MemoryError(
+    'CONFLICT',
+    `memory ${id} changed: version is ${version}, expected ${expectedVersion}`,
+    { details: { id, version, expectedVersion } },
   )
-  ctx.db
-    .transaction(() => {
-      for (const id of new Set(ids)) touch.run(at, tenantId, id)
-    })
-    .immediate()
 }
 
 /** Appends history events owned by (tenant, user). */

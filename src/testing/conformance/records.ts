@@ -115,6 +115,7 @@ export function recordCases(h: StoreHarness): void {
           vector: Float32Array.from([0, 0, 1, 0]),
           terms: ['prefers', 'espresso', 'now'],
           events: [event],
+          entities: [],
         },
         1,
       )

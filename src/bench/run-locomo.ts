@@ -1,0 +1,169 @@
+import type { Embedder } from '../embed/embedder.js'
+import type { Memory } from '../memory.js'
+import {
+  LOCOMO_CATEGORIES,
+  type LocomoCategory,
+  type LocomoConversation,
+  locomoLastSessionTime,
+  locomoQuestionTime,
+} from './locomo.js'
+import { mean, ndcgAtK, percentile, recallAtK } from './metrics.js'
+import {
+  BENCH_SYSTEMS,
+  type BenchProgress,
+  type BenchSystem,
+  contextFunction,
+  openBenchMemory,
+  replayClock,
+  timed,
+} from './run-systems.js'
+
+/** The token budget of the `context1000` figure. */
+export const CONTEXT_TOKENS = 1000
+
+/** Averages over a set of questions. */
+export interface LocomoScores {
+  questions: number
+  /** Turn-level evidence recall at each k, in the order of `ks`. */
+  recall: number[]
+  ndcg10: number
+  /** Evidence recall inside a 1000-token `memory.context`; null when the memory has no `context`. */
+  context1000: number | null
+}
+
+/** One system's figures on LoCoMo. */
+export interface LocomoSystemResult {
+  name: string
+  overall: LocomoScores
+  /** Categories that had questions. */
+  byCategory: Partial<Record<LocomoCategory, LocomoScores>>
+  /** `memory.search` wall time per question. */
+  latencyMs: { p50: number; p95: number }
+  /** Total wall time of the `addMany` calls. */
+  ingestMs: number
+}
+
+/** What `runLocomo` measured; `recall` lists follow `ks`. */
+export interface LocomoResult {
+  conversations: number
+  questions: number
+  skipped: number
+  ks: number[]
+  systems: LocomoSystemResult[]
+}
+
+interface QuestionScore {
+  category: LocomoCategory
+  recall: number[]
+  ndcg10: number
+  context: number | null
+}
+
+function scores(items: readonly QuestionScore[], ks: readonly number[]): LocomoScores {
+  const contexts = items.map((q) => q.context)
+  return {
+    questions: items.length,
+    recall: ks.map((_, i) => mean(items.map((q) => q.recall[i] as number))),
+    ndcg10: mean(items.map((q) => q.ndcg10)),
+    context1000: contexts.some((c) => c === null) ? null : mean(contexts as number[]),
+  }
+}
+
+/** Stores one conversation, one memory per turn, and returns memory id -> turn id. */
+async function ingest(memory: Memory, conversation: LocomoConversation): Promise<Map<string, string>> {
+  const inputs = conversation.sessions.flatMap((session) =>
+    session.turns.map((turn) => ({
+      content: turn.content,
+      userId: conversation.sampleId,
+      sessionId: session.id,
+      observedAt: session.date,
+      metadata: { dia_id: turn.diaId },
+    })),
+  )
+  const records = await memory.addMany(inputs)
+  return new Map(records.map((r, i) => [r.id, inputs[i]?.metadata.dia_id as string]))
+}
+
+async function runSystem(
+  system: BenchSystem,
+  options: LocomoRunOptions,
+  ks: readonly number[],
+): Promise<LocomoSystemResult> {
+  const clock = replayClock()
+  const memory = await openBenchMemory({ system, embedder: options.embedder, clock })
+  const context = contextFunction(memory)
+  const limit = Math.max(...ks, 10)
+  const total = options.conversations.reduce((n, c) => n + c.questions.length, 0)
+  const asked: QuestionScore[] = []
+  const latencies: number[] = []
+  let ingestMs = 0
+  try {
+    for (const conversation of options.conversations) {
+      const userId = conversation.sampleId
+      const now = locomoQuestionTime(conversation)
+      clock.set(locomoLastSessionTime(conversation))
+      const stored = await timed(() => ingest(memory, conversation))
+      ingestMs += stored.ms
+      const turnOf = (ids: readonly string[]) => ids.map((id) => stored.value.get(id) ?? id)
+      for (const q of conversation.questions) {
+        const query = { query: q.question, userId, recordAccess: false, now }
+        const search = await timed(() => memory.search({ ...query, limit }))
+        latencies.push(search.ms)
+        const ranked = turnOf(search.value.map((hit) => hit.memory.id))
+        const gold = new Set(q.evidence)
+        const packed = context ? turnOf(await context({ ...query, maxTokens: CONTEXT_TOKENS })) : null
+        asked.push({
+          category: q.category,
+          recall: ks.map((k) => recallAtK(ranked, gold, k)),
+          ndcg10: ndcgAtK(ranked, gold, 10),
+          context: packed ? recallAtK(packed, gold, packed.length) : null,
+        })
+        options.onProgress?.(system.name, asked.length, total)
+      }
+    }
+  } finally {
+    await memory.close()
+  }
+  const byCategory: Partial<Record<LocomoCategory, LocomoScores>> = {}
+  for (const category of Object.values(LOCOMO_CATEGORIES)) {
+    const inCategory = asked.filter((q) => q.category === category)
+    if (inCategory.length > 0) byCategory[category] = scores(inCategory, ks)
+  }
+  return {
+    name: system.name,
+    overall: scores(asked, ks),
+    byCategory,
+    latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
+    ingestMs,
+  }
+}
+
+/** Options of `runLocomo`. */
+export interface LocomoRunOptions {
+  conversations: readonly LocomoConversation[]
+  /** Cut-offs of R@k. @default [5, 10, 20] */
+  ks?: readonly number[]
+  /** Shared by every system, so the vectors compared are the same. */
+  embedder: Embedder
+  /** @default BENCH_SYSTEMS */
+  systems?: readonly BenchSystem[]
+  onProgress?: BenchProgress
+}
+
+/**
+ * LoCoMo turn-level evidence retrieval: each system gets a fresh in-memory
+ * store, each conversation its own user scope, and every question of
+ * categories 1-4 is asked the day after the conversation's last session.
+ */
+export async function runLocomo(options: LocomoRunOptions): Promise<LocomoResult> {
+  const ks = [...(options.ks ?? [5, 10, 20])]
+  const systems: LocomoSystemResult[] = []
+  for (const system of options.systems ?? BENCH_SYSTEMS) systems.push(await runSystem(system, options, ks))
+  return {
+    conversations: options.conversations.length,
+    questions: options.conversations.reduce((n, c) => n + c.questions.length, 0),
+    skipped: options.conversations.reduce((n, c) => n + c.skipped, 0),
+    ks,
+    systems,
+  }
+}

@@ -1,0 +1,162 @@
+import type { z } from 'zod'
+import type { Embedder } from './embed/embedder.js'
+import { embedForTenant } from './embedding.js'
+import { MemoryError } from './errors.js'
+import { queryEntityKeys } from './extract/entities.js'
+import type { searchInputSchema } from './schemas.js'
+import { baseLevelActivation } from './score/activation.js'
+import type { ScoringConfig } from './score/config.js'
+import { type RankedCandidate, rankCandidates } from './score/rank.js'
+import { fuseRelevance } from './score/relevance.js'
+import { type ActivationSource, evenSources, spreadingActivation } from './score/spreading.js'
+import type { CandidateQuery, MemoryStore } from './store/store.js'
+import { keywordTerms } from './text/stop-words.js'
+import { resolveTimeRange } from './text/time-expressions.js'
+import { words } from './text/words.js'
+import type { MemoryFilter, MemoryRecord, MemoryStatus } from './types.js'
+
+/** What retrieval works with. */
+export interface RetrievalDeps {
+  store: MemoryStore
+  embedder: Embedder
+  scoring: ScoringConfig
+  tenantId: string
+}
+
+/** A search, validated. */
+export type SearchRequest = Omit<z.output<typeof searchInputSchema>, 'limit' | 'explain'> & { limit: number }
+
+/** A ranked memory with its explanation. */
+export interface Retrieved {
+  record: MemoryRecord
+  ranked: RankedCandidate
+}
+
+// Attention given to each kind of source entity; the query's own entities matter most.
+const QUERY_ATTENTION = 1
+const CONVERSATION_ATTENTION = 0.5
+const HOP_ATTENTION = 0.3
+// How many top hits lend their entities to a second hop, and how many memories that hop adds.
+const HOP_FROM = 3
+const HOP_LIMIT = 30
+const RECENT_LIMIT = 20
+
+/** Narrows `filters.when` ("last week") into from/to, intersected with any explicit bounds. */
+export function resolveFilter(filter: (MemoryFilter & { when?: string | undefined }) | undefined, now: Date) {
+  if (!filter?.when) return filter
+  const range = resolveTimeRange(filter.when, now)
+  if (!range)
+    throw new MemoryError('INVALID_INPUT', `Could not understand the time expression "${filter.when}"`, {
+      details: { when: filter.when },
+    })
+  const { when: _when, ...rest } = filter
+  const from = rest.from && rest.from > range.from ? rest.from : range.from
+  const to = rest.to && rest.to < range.to ? rest.to : range.to
+  return { ...rest, from, to }
+}
+
+/**
+ * The retrieval pipeline: gather candidates from every strategy whose weight is
+ * not zero (dense, keyword, the entity graph, recency), hop once through the
+ * entities of the best hits, then score every candidate with the pure functions
+ * of `score/` and keep the best.
+ */
+export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Date): Promise<Retrieved[]> {
+  const { store, scoring, tenantId } = deps
+  const statuses: readonly MemoryStatus[] = ['active']
+  const base: CandidateQuery = {
+    tenantId,
+    userId: req.userId,
+    statuses,
+    filter: resolveFilter(req.filters, now),
+    limit: scoring.candidates,
+  }
+  const scope = { tenantId, userId: req.userId }
+  const queryKeys = queryEntityKeys(req.query)
+  const conversationKeys = req.conversation ? queryEntityKeys(req.conversation) : []
+  const useGraph = scoring.spreading > 0
+  const sourceKeys = [...new Set([...queryKeys, ...conversationKeys])]
+
+  const [dense, keyword, linked, recent] = await Promise.all([
+    scoring.dense > 0
+      ? embedForTenant(deps.embedder, store, tenantId, [req.query], 'query').then(([vector]) =>
+          store.nearest({ ...base, vector: vector as Float32Array }),
+        )
+      : [],
+    scoring.keyword > 0 ? store.keyword({ ...base, terms: keywordTerms(words(req.query)) }) : [],
+    useGraph && sourceKeys.length > 0 ? store.byEntities({ ...base, keys: sourceKeys }) : [],
+    scoring.activation > 0
+      ? store.list({ ...base, limit: RECENT_LIMIT }).then((p) => p.items.map((r) => r.id))
+      : [],
+  ])
+  const relevance = fuseRelevance(dense, keyword, { dense: 1, keyword: 1 }, scoring.normalisation)
+
+  // Second hop: entities of the best hits that the query did not name.
+  let hopKeys: string[] = []
+  let hopped: string[] = []
+  let top: string[] = []
+  if (useGraph && relevance.length > 0) {
+    top = relevance.slice(0, HOP_FROM).map((r) => r.id)
+    const mentions = await store.entitiesOf(tenantId, top)
+    hopKeys = [...new Set([...mentions.values()].flat().map((e) => e.key))].filter(
+      (k) => !sourceKeys.includes(k),
+    )
+    if (hopKeys.length > 0)
+      hopped = (await store.byEntities({ ...base, keys: hopKeys, limit: HOP_LIMIT })).map((c) => c.id)
+  }
+
+  const ids = [...new Set([...relevance.map((r) => r.id), ...linked.map((c) => c.id), ...recent, ...hopped])]
+  if (ids.length === 0) return []
+  const allKeys = [...sourceKeys, ...hopKeys]
+  const [records, accesses, mentions, entities, learned] = await Promise.all([
+    store.get(tenantId, ids),
+    scoring.activation > 0 ? store.accessTimes(tenantId, ids) : new Map<string, string[]>(),
+    useGraph ? store.entitiesOf(tenantId, ids) : new Map(),
+    useGraph && allKeys.length > 0 ? store.entities(scope, allKeys) : [],
+    useGraph && allKeys.length > 0 ? store.associations(scope, allKeys, ids) : [],
+  ])
+  const direct: ActivationSource[] = [
+    ...evenSources(queryKeys, QUERY_ATTENTION),
+    ...evenSources(conversationKeys, CONVERSATION_ATTENTION),
+  ]
+  // The hop spreads from the best hits to other memories, never back to the hits themselves.
+  const withHop = [...direct, ...evenSources(hopKeys, HOP_ATTENTION)]
+  const hopSources = new Set(top)
+  const fans = new Map(entities.map((e) => [e.key, e.fan]))
+  const learnedBy = new Map<string, Map<string, number>>()
+  for (const a of learned)
+    learnedBy.set(a.memoryId, (learnedBy.get(a.memoryId) ?? new Map()).set(a.key, a.weight))
+  const parts = new Map(relevance.map((r) => [r.id, r]))
+  const byId = new Map(records.map((r) => [r.id, r]))
+
+  const ranked = rankCandidates(
+    records.map((record) => ({
+      id: record.id,
+      dense: parts.get(record.id)?.dense ?? 0,
+      keyword: parts.get(record.id)?.keyword ?? 0,
+      baseLevel: baseLevelActivation(
+        {
+          encodedAt: record.observedAt,
+          accessCount: record.accessCount,
+          recentAccesses: accesses.get(record.id) ?? [],
+        },
+        now,
+        scoring.decay,
+      ),
+      spreading: useGraph
+        ? spreadingActivation(
+            {
+              sources: hopSources.has(record.id) ? direct : withHop,
+              memoryKeys: new Set((mentions.get(record.id) ?? []).map((e: { key: string }) => e.key)),
+              fans,
+              learned: learnedBy.get(record.id),
+            },
+            scoring.maxAssociation,
+          )
+        : 0,
+      confidence: record.confidence,
+    })),
+    scoring,
+  )
+  return ranked.slice(0, req.limit).map((r) => ({ record: byId.get(r.id) as MemoryRecord, ranked: r }))
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_SCORING, scoringConfig } from './config.js'
+import { type CandidateSignals, rankCandidates } from './rank.js'
+
+const signal = (id: string, overrides: Partial<CandidateSignals> = {}): CandidateSignals => ({
+  id,
+  dense: 0.5,
+  keyword: 0.5,
+  baseLevel: -6,
+  spreading: 0,
+  confidence: 5,
+  ...overrides,
+})
+
+describe('rankCandidates', () => {
+  it.each([
+    ['relevance', { dense: 0.9 }],
+    ['activation', { baseLevel: -2 }],
+    ['spreading', { spreading: 1.5 }],
+    ['confidence', { confidence: 9 }],
+  ])('each component can lift an otherwise equal memory: %s', (_name, lift) => {
+    const [top] = rankCandidates([signal('a'), signal('b', lift)], DEFAULT_SCORING)
+    expect(top?.id).toBe('b')
+  })
+
+  it('explains the score: parts before confidence, times the multiplier', () => {
+    const [r] = rankCandidates([signal('a', { spreading: 1, confidence: 10 })], DEFAULT_SCORING)
+    const b = r?.breakdown
+    expect(b).toBeDefined()
+    if (!b) return
+    expect(r?.score).toBeCloseTo((b.relevance + b.activation + b.spreading) * b.confidence, 12)
+    expect(b).toMatchObject({
+      relevance: 0.5,
+      spreading: 0.1,
+      confidence: 1.2,
+      dense: 0.5,
+      keyword: 0.5,
+      baseLevel: -6,
+    })
+  })
+
+  it('with zero weights a component changes nothing (the baselines)', () => {
+    const bm25 = scoringConfig({ dense: 0, keyword: 1, activation: 0, spreading: 0, confidence: 0 })
+    const ranked = rankCandidates(
+      [
+        signal('a', { keyword: 0.9, baseLevel: -9 }),
+        signal('b', { keyword: 0.8, baseLevel: 0, spreading: 2, confidence: 10 }),
+      ],
+      bm25,
+    )
+    expect(ranked.map((r) => r.id)).toEqual(['a', 'b'])
+  })
+})

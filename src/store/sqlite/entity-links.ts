@@ -1,0 +1,82 @@
+import { MemoryError } from '../../errors.js'
+import type { EntityKind, EntityMention } from '../../types.js'
+import type { StoreContext } from './context.js'
+
+// A Record, not a list, so that adding a kind to `EntityKind` fails to compile until it is added here.
+const KINDS: Record<EntityKind, true> = {
+  person: true,
+  place: true,
+  organization: true,
+  date: true,
+  topic: true,
+}
+
+/** `INVALID_INPUT` unless `mentions` is a list of mentions with a non-empty key, a name and a known kind. */
+export function checkMentions(mentions: readonly EntityMention[], what: string): void {
+  if (!Array.isArray(mentions)) throw new MemoryError('INVALID_INPUT', `${what}: entities must be a list`)
+  for (const mention of mentions) {
+    const { key, name, kind } = (mention ?? {}) as Partial<EntityMention>
+    if (typeof key !== 'string' || key === '' || typeof name !== 'string') {
+      throw new MemoryError('INVALID_INPUT', `${what}: an entity needs a non-empty key and a name`)
+    }
+    if (typeof kind !== 'string' || !Object.hasOwn(KINDS, kind)) {
+      throw new MemoryError('INVALID_INPUT', `${what}: unknown entity kind ${JSON.stringify(kind)}`)
+    }
+  }
+}
+
+/**
+ * Makes `mentions` the entity links of memory `rid` in scope `scopeId`: entities are
+ * created on first mention, and their name and kind follow the latest write that
+ * mentions them. Entities that lose their last link are deleted, so no entity (and no
+ * name) outlives the memories that mention it. Call inside a write transaction.
+ */
+export function replaceLinks(
+  ctx: StoreContext,
+  scopeId: number,
+  rid: number,
+  mentions: readonly EntityMention[],
+): void {
+  const previous = (
+    ctx.sql('SELECT entity_id FROM memory_entities WHERE rid = ?').all(rid) as { entity_id: number }[]
+  ).map((row) => row.entity_id)
+  if (previous.length > 0) ctx.sql('DELETE FROM memory_entities WHERE rid = ?').run(rid)
+  // Linked before pruning, so an entity the new links keep is updated, never recreated.
+  linkMentions(ctx, scopeId, rid, mentions)
+  const prune = ctx.sql(
+    `DELETE FROM entities WHERE entity_id = ?
+     AND NOT EXISTS (SELECT 1 FROM memory_entities WHERE entity_id = ?)`,
+  )
+  for (const entityId of previous) prune.run(entityId, entityId)
+}
+
+/** Deletes every entity of a scope and all their links (forgetting a user). */
+export function dropScopeEntities(ctx: StoreContext, scopeId: number): void {
+  ctx
+    .sql('DELETE FROM memory_entities WHERE entity_id IN (SELECT entity_id FROM entities WHERE scope_id = ?)')
+    .run(scopeId)
+  ctx.sql('DELETE FROM entities WHERE scope_id = ?').run(scopeId)
+}
+
+function linkMentions(
+  ctx: StoreContext,
+  scopeId: number,
+  rid: number,
+  mentions: readonly EntityMention[],
+): void {
+  if (mentions.length === 0) return
+  // A key mentioned twice is one link, at its first place, with its last name and kind.
+  const byKey = new Map<string, EntityMention>()
+  for (const mention of mentions) byKey.set(mention.key, mention)
+  const upsert = ctx.sql(
+    `INSERT INTO entities (scope_id, key, name, kind) VALUES (?, ?, ?, ?)
+     ON CONFLICT (scope_id, key) DO UPDATE SET name = excluded.name, kind = excluded.kind
+     RETURNING entity_id`,
+  )
+  const link = ctx.sql('INSERT INTO memory_entities (entity_id, rid, position) VALUES (?, ?, ?)')
+  let position = 0
+  for (const { key, name, kind } of byKey.values()) {
+    const { entity_id } = upsert.get(scopeId, key, name, kind) as { entity_id: number }
+    link.run(entity_id, rid, position++)
+  }
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest'
+import { ASSOCIATION_LIMIT, RECENT_ACCESSES } from '../../store/store.js'
+import { historyEvent, isoAt, memoryWrite, mention } from '../fixtures.js'
+import { candidateQuery, expectCode, SCOPE, type StoreHarness } from './harness.js'
+
+/** Recent access times, learned associations, and forgetting a user's graph. */
+export function cognitiveCases(h: StoreHarness): void {
+  describe('accessTimes', () => {
+    it(`keeps the newest ${RECENT_ACCESSES} times, newest first, while accessCount counts all`, async () => {
+      await h.store.insert([memoryWrite({ id: 'm1' }), memoryWrite({ id: 'never' })])
+      for (let minute = 1; minute <= 20; minute++)
+        await h.store.recordAccess(SCOPE.tenantId, ['m1'], isoAt(minute))
+      const newest = (from: number, n: number) => Array.from({ length: n }, (_, i) => isoAt(from - i))
+      expect((await h.store.accessTimes(SCOPE.tenantId, ['m1'])).get('m1')).toEqual(
+        newest(20, RECENT_ACCESSES),
+      )
+      // A late report of an older retrieval takes its place by time, pushing out the oldest.
+      await h.store.recordAccess(SCOPE.tenantId, ['m1', 'm1'], isoAt(10))
+      const times = (await h.store.accessTimes(SCOPE.tenantId, ['m1'])).get('m1')
+      expect(times).toEqual([...newest(20, 11), isoAt(10), ...newest(9, 4)])
+      expect((await h.store.get(SCOPE.tenantId, ['m1']))[0]).toMatchObject({ accessCount: 21, version: 1 })
+      const all = await h.store.accessTimes(SCOPE.tenantId, ['never', 'missing', 'm1'])
+      expect([...all.keys()].sort()).toEqual(['m1', 'never'])
+      expect(all.get('never')).toEqual([])
+      expect(await h.store.accessTimes('tenant-b', ['m1'])).toEqual(new Map())
+    })
+
+    it('rejects an access time that is not an instant (INVALID_INPUT)', async () => {
+      await h.store.insert([memoryWrite({ id: 'm1' })])
+      await expectCode(h.store.recordAccess(SCOPE.tenantId, ['m1'], 'yesterday'), 'INVALID_INPUT')
+      expect((await h.store.get(SCOPE.tenantId, ['m1']))[0]?.accessCount).toBe(0)
+    })
+  })
+
+  describe('associations', () => {
+    it(`adds deltas, clamped to ±${ASSOCIATION_LIMIT}, for keys that need not be entities`, async () => {
+      await h.store.insert([
+        memoryWrite({ id: 'm1', entities: [mention('Alice')] }),
+        memoryWrite({ id: 'm2' }),
+      ])
+      await h.store.adjustAssociations(SCOPE, 'm1', ['alice', 'tea', 'tea'], 3)
+      await h.store.adjustAssociations(SCOPE, 'm1', ['alice'], 3)
+      await h.store.adjustAssociations(SCOPE, 'm2', ['alice'], -2.5)
+      await h.store.adjustAssociations(SCOPE, 'm2', ['alice'], -20)
+      await h.store.adjustAssociations(SCOPE, 'm2', ['tea'], 1)
+      await h.store.adjustAssociations(SCOPE, 'm2', ['tea'], -1)
+      const read = (keys: string[], ids: string[]) => h.store.associations(SCOPE, keys, ids)
+      const sorted = async (keys: string[], ids: string[]) =>
+        (await read(keys, ids)).sort(
+          (a, b) => a.memoryId.localeCompare(b.memoryId) || a.key.localeCompare(b.key),
+        )
+      expect(await sorted(['alice', 'tea', 'never'], ['m1', 'm2', 'missing'])).toEqual([
+        { key: 'alice', memoryId: 'm1', weight: ASSOCIATION_LIMIT },
+        { key: 'tea', memoryId: 'm1', weight: 3 },
+        { key: 'alice', memoryId: 'm2', weight: -ASSOCIATION_LIMIT },
+        { key: 'tea', memoryId: 'm2', weight: 0 },
+      ])
+      expect(await read(['tea'], ['m1'])).toEqual([{ key: 'tea', memoryId: 'm1', weight: 3 }])
+      expect(await read([], ['m1'])).toEqual([])
+      await expectCode(h.store.adjustAssociations(SCOPE, 'm1', ['alice'], Number.NaN), 'INVALID_INPUT')
+    })
+
+    it('keeps associations per scope and deletes them with their memory', async () => {
+      const u2 = { tenantId: 'tenant-a', userId: 'user-2' }
+      const b1 = { tenantId: 'tenant-b', userId: SCOPE.userId }
+      await h.store.insert([memoryWrite({ id: 'm1' }), memoryWrite({ ...b1, id: 'm1' })])
+      await h.store.adjustAssociations(SCOPE, 'm1', ['alice'], 1)
+      await expectCode(h.store.adjustAssociations(u2, 'm1', ['alice'], 1), 'NOT_FOUND')
+      await expectCode(h.store.adjustAssociations(SCOPE, 'ghost', ['alice'], 1), 'NOT_FOUND')
+      expect(await h.store.associations(u2, ['alice'], ['m1'])).toEqual([])
+      expect(await h.store.associations(b1, ['alice'], ['m1'])).toEqual([])
+      await h.store.remove(SCOPE.tenantId, 'm1', historyEvent('m1', { event: 'deleted' }))
+      await h.store.insert([memoryWrite({ id: 'm1' })])
+      expect(await h.store.associations(SCOPE, ['alice'], ['m1'])).toEqual([])
+    })
+  })
+
+  describe('removeUser and the entity graph', () => {
+    it('leaves no entity, association or access time of the forgotten user', async () => {
+      const forgotten = { tenantId: 'tenant-a', userId: 'forgotten' }
+      const secret = mention('Zanzibar Quill')
+      const writes = () => [
+        memoryWrite({ ...forgotten, id: 'f1', entities: [secret, mention('Alice')] }),
+        memoryWrite({ ...forgotten, id: 'f2', entities: [secret] }),
+      ]
+      await h.store.insert([...writes(), memoryWrite({ id: 'kept', entities: [mention('Alice')] })])
+      await h.store.adjustAssociations(forgotten, 'f1', [secret.key, 'alice'], 2)
+      await h.store.recordAccess('tenant-a', ['f1', 'f2', 'kept'], isoAt(3))
+
+      await h.store.removeUser(forgotten)
+
+      const keys = [secret.key, 'alice']
+      expect(await h.store.entities(forgotten, keys)).toEqual([])
+      expect(await h.store.associations(forgotten, keys, ['f1', 'f2'])).toEqual([])
+      expect(await h.store.byEntities({ ...candidateQuery(forgotten), keys })).toEqual([])
+      expect(await h.store.entitiesOf('tenant-a', ['f1', 'f2'])).toEqual(new Map())
+      expect(await h.store.accessTimes('tenant-a', ['f1', 'f2'])).toEqual(new Map())
+      // Written again, the same ids and keys start from nothing: no old row was left behind.
+      await h.store.insert(writes())
+      expect(await h.store.entities(forgotten, keys)).toEqual([
+        { ...secret, fan: 2 },
+        { ...mention('Alice'), fan: 1 },
+      ])
+      expect(await h.store.associations(forgotten, keys, ['f1', 'f2'])).toEqual([])
+      expect((await h.store.accessTimes('tenant-a', ['f1'])).get('f1')).toEqual([])
+      expect(await h.store.entities(SCOPE, ['alice'])).toEqual([{ ...mention('Alice'), fan: 1 }])
+      expect((await h.store.accessTimes('tenant-a', ['kept'])).get('kept')).toEqual([isoAt(3)])
+    })
+  })
+}
