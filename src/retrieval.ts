@@ -8,6 +8,7 @@ import { baseLevelActivation } from './score/activation.js'
 import type { ScoringConfig } from './score/config.js'
 import { type RankedCandidate, rankCandidates } from './score/rank.js'
 import { fuseRelevance } from './score/relevance.js'
+import { sessionRelevance } from './score/session.js'
 import { type ActivationSource, evenSources, spreadingActivation } from './score/spreading.js'
 import type { CandidateQuery, MemoryStore } from './store/store.js'
 import { keywordTerms } from './text/stop-words.js'
@@ -128,12 +129,26 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
     learnedBy.set(a.memoryId, (learnedBy.get(a.memoryId) ?? new Map()).set(a.key, a.weight))
   const parts = new Map(relevance.map((r) => [r.id, r]))
   const byId = new Map(records.map((r) => [r.id, r]))
+  const relevanceWeight = scoring.dense + scoring.keyword
+  const firstPass = (id: string) => {
+    const p = parts.get(id)
+    return p && relevanceWeight > 0
+      ? (scoring.dense * p.dense + scoring.keyword * p.keyword) / relevanceWeight
+      : 0
+  }
+  const sessions =
+    scoring.session > 0
+      ? sessionRelevance(
+          records.map((r) => ({ id: r.id, sessionId: r.sessionId, relevance: firstPass(r.id) })),
+        )
+      : new Map<string, number>()
 
   const ranked = rankCandidates(
     records.map((record) => ({
       id: record.id,
       dense: parts.get(record.id)?.dense ?? 0,
       keyword: parts.get(record.id)?.keyword ?? 0,
+      session: sessions.get(record.id) ?? 0,
       baseLevel: baseLevelActivation(
         {
           encodedAt: record.observedAt,

@@ -3,16 +3,23 @@ import type { Normalisation } from './relevance.js'
 /**
  * Every weight and constant of ranking, in one object with documented defaults.
  * A memory's score is
- *   (relevance + activation·A + spreading·S) × confidenceMultiplier
+ *   (relevance + session·E + activation·A + spreading·S) × confidenceMultiplier
  * where relevance = dense·D + keyword·K (each scaled to [0, 1] over the
- * candidates), A is the ACT-R base-level activation squashed to [0, 1], and S
- * the spreading activation from the query's entities, normalised to [0, 1].
+ * candidates), session is the best first-pass relevance in the memory's
+ * session, A the ACT-R base-level activation squashed to [0, 1], and S the
+ * spreading activation from the query's entities, normalised to [0, 1].
  */
 export interface ScoringConfig {
   /** Weight of dense (embedding) similarity in relevance. @default 0.4 */
   dense: number
   /** Weight of keyword (BM25) score in relevance. @default 0.6 */
   keyword: number
+  /**
+   * Weight of session evidence: the best first-pass relevance (dense·D +
+   * keyword·K over D + K) among the candidates of the memory's session.
+   * @default 0.5
+   */
+  session: number
   /** Weight of base-level activation (recency and frequency of use). @default 0.1 */
   activation: number
   /** Weight of spreading activation from the query's entities. @default 0.2 */
@@ -35,6 +42,7 @@ export interface ScoringConfig {
 export const DEFAULT_SCORING: Readonly<ScoringConfig> = Object.freeze({
   dense: 0.4,
   keyword: 0.6,
+  session: 0.5,
   activation: 0.1,
   spreading: 0.2,
   confidence: 0.2,
@@ -48,6 +56,7 @@ export const DEFAULT_SCORING: Readonly<ScoringConfig> = Object.freeze({
 export const BM25_ONLY: Partial<ScoringConfig> = Object.freeze({
   dense: 0,
   keyword: 1,
+  session: 0,
   activation: 0,
   spreading: 0,
   confidence: 0,
@@ -57,6 +66,7 @@ export const BM25_ONLY: Partial<ScoringConfig> = Object.freeze({
 export const DENSE_ONLY: Partial<ScoringConfig> = Object.freeze({
   dense: 1,
   keyword: 0,
+  session: 0,
   activation: 0,
   spreading: 0,
   confidence: 0,

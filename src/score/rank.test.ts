@@ -6,6 +6,7 @@ const signal = (id: string, overrides: Partial<CandidateSignals> = {}): Candidat
   id,
   dense: 0.5,
   keyword: 0.5,
+  session: 0,
   baseLevel: -6,
   spreading: 0,
   confidence: 5,
@@ -15,6 +16,7 @@ const signal = (id: string, overrides: Partial<CandidateSignals> = {}): Candidat
 describe('rankCandidates', () => {
   it.each([
     ['relevance', { dense: 0.9 }],
+    ['session', { session: 0.8 }],
     ['activation', { baseLevel: -2 }],
     ['spreading', { spreading: 1.5 }],
     ['confidence', { confidence: 9 }],
@@ -28,7 +30,7 @@ describe('rankCandidates', () => {
     const b = r?.breakdown
     expect(b).toBeDefined()
     if (!b) return
-    expect(r?.score).toBeCloseTo((b.relevance + b.activation + b.spreading) * b.confidence, 12)
+    expect(r?.score).toBeCloseTo((b.relevance + b.session + b.activation + b.spreading) * b.confidence, 12)
     expect(b).toMatchObject({
       relevance: 0.5,
       spreading: 0.1,
@@ -40,11 +42,18 @@ describe('rankCandidates', () => {
   })
 
   it('with zero weights a component changes nothing (the baselines)', () => {
-    const bm25 = scoringConfig({ dense: 0, keyword: 1, activation: 0, spreading: 0, confidence: 0 })
+    const bm25 = scoringConfig({
+      dense: 0,
+      keyword: 1,
+      session: 0,
+      activation: 0,
+      spreading: 0,
+      confidence: 0,
+    })
     const ranked = rankCandidates(
       [
         signal('a', { keyword: 0.9, baseLevel: -9 }),
-        signal('b', { keyword: 0.8, baseLevel: 0, spreading: 2, confidence: 10 }),
+        signal('b', { keyword: 0.8, session: 1, baseLevel: 0, spreading: 2, confidence: 10 }),
       ],
       bm25,
     )

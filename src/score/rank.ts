@@ -10,6 +10,8 @@ export interface CandidateSignals {
   dense: number
   /** BM25, min-max normalised over the keyword candidates (0 if not among them). */
   keyword: number
+  /** Best first-pass relevance in the memory's session, in [0, 1] (0 without a session). */
+  session: number
   /** Base-level activation B (unbounded, log scale). */
   baseLevel: number
   /** Spreading activation Σ W_j·S_ji (unbounded). */
@@ -23,12 +25,13 @@ export interface RankedCandidate {
   id: string
   score: number
   /**
-   * `relevance + activation + spreading` is the score before confidence, and
+   * `relevance + session + activation + spreading` is the score before confidence, and
    * `confidence` is the multiplier applied to it; `dense`, `keyword` and
    * `baseLevel` are the raw parts behind them.
    */
   breakdown: {
     relevance: number
+    session: number
     activation: number
     spreading: number
     confidence: number
@@ -45,14 +48,16 @@ export function rankCandidates(
 ): RankedCandidate[] {
   const ranked = candidates.map((c): RankedCandidate => {
     const relevance = config.dense * c.dense + config.keyword * c.keyword
+    const session = config.session * c.session
     const activation = config.activation * normaliseActivation(c.baseLevel)
     const spreading = config.spreading * normaliseSpreading(c.spreading, config.maxAssociation)
     const multiplier = confidenceMultiplier(c.confidence, config.confidence)
     return {
       id: c.id,
-      score: (relevance + activation + spreading) * multiplier,
+      score: (relevance + session + activation + spreading) * multiplier,
       breakdown: {
         relevance,
+        session,
         activation,
         spreading,
         confidence: multiplier,
