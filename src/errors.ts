@@ -13,6 +13,7 @@ export type MemoryErrorCode =
   | 'STORE_FAILED'
   | 'EMBED_FAILED'
   | 'CLOSED'
+  | 'TIMEOUT'
   | 'INTERNAL'
 
 /** The HTTP status each code maps to: the one table the server uses. */
@@ -29,6 +30,7 @@ export const HTTP_STATUS: Readonly<Record<MemoryErrorCode, number>> = {
   STORE_FAILED: 503,
   EMBED_FAILED: 502,
   CLOSED: 503,
+  TIMEOUT: 504,
 }
 
 /**

@@ -15,8 +15,11 @@ export { BM25_ONLY, DEFAULT_SCORING, DENSE_ONLY } from './score/config.js'
 export { createSqliteStore } from './store/sqlite/sqlite-store.js'
 export type {
   Candidate,
+  Job,
+  JobStatus,
   MemoryStore,
   MemoryWrite,
+  NewJob,
   StoredMemory,
   StoreStats,
   VectorSpace,

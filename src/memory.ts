@@ -5,7 +5,17 @@ import { createLocalEmbedder } from './embed/local/local-embedder.js'
 import { type EmbedPurpose, embedForTenant, reindexStore } from './embedding.js'
 import { MemoryError } from './errors.js'
 import { extractEntities, queryEntityKeys } from './extract/entities.js'
+import type { Extractor } from './extract/extractor.js'
+import { createHeuristicExtractor } from './extract/heuristic-extractor.js'
 import { isId } from './ids.js'
+import {
+  type ConversationResult,
+  EXTRACT_JOB,
+  type IngestDeps,
+  ingestConversation,
+  runExtractJob,
+} from './ingest/conversation.js'
+import { createJobWorker } from './ingest/job-worker.js'
 import {
   checkContent,
   DEFAULT_MAX_CONTENT_BYTES,
@@ -15,10 +25,19 @@ import {
   updatedRecord,
 } from './records.js'
 import { retrieve } from './retrieval.js'
-import type { AddInput, ContextInput, FeedbackInput, ListInput, SearchInput, UpdateInput } from './schemas.js'
+import type {
+  AddInput,
+  ContextInput,
+  ConversationInput,
+  FeedbackInput,
+  ListInput,
+  SearchInput,
+  UpdateInput,
+} from './schemas.js'
 import {
   addInputSchema,
   contextInputSchema,
+  conversationInputSchema,
   exportInputSchema,
   feedbackInputSchema,
   idSchema,
@@ -54,6 +73,23 @@ export interface MemoryOptions {
   onEmbedderChange?: 'error' | 'reindex'
   /** Ranking weights and constants; see `ScoringConfig` for each default. */
   scoring?: Partial<ScoringConfig>
+  /**
+   * How facts are drawn from conversations given to `add({ messages })`.
+   * @default the offline heuristic extractor
+   */
+  extractor?: Extractor
+  /**
+   * Extract in a persisted background job, so `add` returns as soon as the
+   * messages are stored (`flush()` waits for the jobs). @default true for any
+   * extractor but the offline heuristic one, which is fast enough to run inline
+   */
+  extractInBackground?: boolean
+  /**
+   * How long a background job stays claimed by this process. If the process
+   * dies, another one takes the job over after this; jobs are idempotent, so a
+   * slow job taken over twice stores nothing twice. @default 120000
+   */
+  jobLeaseMs?: number
   /** The clock, for tests and replays. @default () => new Date() */
   now?: () => Date
 }
@@ -68,6 +104,14 @@ export type ProgressHandler = (done: number, total: number | null) => void
 export interface Memory {
   /** Stores one memory. */
   add(input: AddInput): Promise<MemoryRecord>
+  /**
+   * Stores a conversation: every message as an `episode` memory, and the facts
+   * extracted from them as `fact` memories linked to their messages. Sending
+   * the same messages again creates nothing new.
+   */
+  add(input: ConversationInput): Promise<ConversationResult>
+  /** Waits until background extraction of this tenant has finished. */
+  flush(options?: { timeoutMs?: number }): Promise<void>
   /** Stores several memories in one transaction: all or none. */
   addMany(inputs: readonly AddInput[]): Promise<MemoryRecord[]>
   /** The memory, or null if there is none with this id. */
@@ -164,6 +208,27 @@ export async function createMemory(options: MemoryOptions = {}): Promise<Memory>
     }))
   }
 
+  const extractor = options.extractor ?? createHeuristicExtractor()
+  const ingestDeps: IngestDeps = {
+    tenantId,
+    store,
+    extractor,
+    background: options.extractInBackground ?? !extractor.id.startsWith('heuristic'),
+    now,
+    maxContentBytes: maxBytes,
+    writesFor: (records) => writesFor(records, 'created'),
+    wake: () => worker.wake(),
+  }
+  const worker = createJobWorker({
+    store,
+    kind: EXTRACT_JOB,
+    now,
+    leaseMs: options.jobLeaseMs ?? 120_000,
+    run: (job) => runExtractJob(ingestDeps, job),
+  })
+  // Resume extraction jobs a previous process left behind.
+  worker.wake()
+
   async function addMany(inputs: readonly unknown[]): Promise<MemoryRecord[]> {
     if (!Array.isArray(inputs)) throw new MemoryError('INVALID_INPUT', 'addMany takes an array of memories')
     if (inputs.length === 0) return []
@@ -205,9 +270,20 @@ export async function createMemory(options: MemoryOptions = {}): Promise<Memory>
   }
 
   return {
-    async add(input) {
+    async add(input: AddInput | ConversationInput): Promise<never> {
+      if (typeof input === 'object' && input !== null && 'messages' in input) {
+        const req = parseInput(conversationInputSchema, input, 'conversation')
+        return (await ingestConversation(ingestDeps, req)) as never
+      }
       const [record] = await addMany([input])
-      return record as MemoryRecord
+      return record as never
+    },
+
+    async flush(opts = {}) {
+      const timeoutMs = opts.timeoutMs ?? 60_000
+      await worker.drain(tenantId, timeoutMs).catch((error: Error) => {
+        throw new MemoryError('TIMEOUT', `flush: ${error.message}`, { cause: error })
+      })
     },
     addMany,
 
@@ -347,6 +423,9 @@ export async function createMemory(options: MemoryOptions = {}): Promise<Memory>
     reindex,
 
     stats: () => store.stats(tenantId),
-    close: () => store.close(),
+    async close() {
+      await worker.stop()
+      await store.close()
+    },
   }
 }

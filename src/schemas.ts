@@ -97,6 +97,31 @@ export const addInputSchema = z.strictObject({
   confidence: confidenceSchema.optional(),
 })
 
+/** One message of a conversation given to `memory.add({ messages })`. */
+export const messageSchema = z.strictObject({
+  role: z.enum(['user', 'assistant', 'system', 'tool'], {
+    error: 'role must be user, assistant, system or tool',
+  }),
+  content: z.string({ error: 'content must be a string' }),
+  /** The speaker's name; first-person statements are attributed to it. */
+  name: text('name', 128).optional(),
+  /** When it was said. @default now */
+  createdAt: dateSchema.optional(),
+  /** The caller's id for the message; re-sending it never duplicates anything. */
+  id: text('id', 256).optional(),
+})
+
+/** Input of `memory.add` with a conversation instead of one content. */
+export const conversationInputSchema = z.strictObject({
+  messages: z.array(messageSchema).min(1, 'messages must not be empty').max(1000),
+  userId: userIdSchema,
+  agentId: optionalScopeId('agentId'),
+  sessionId: optionalScopeId('sessionId'),
+  source: text('source', 2048).optional().nullable(),
+  metadata: metadataSchema.optional(),
+  tags: tagsSchema.optional(),
+})
+
 /** Input of `memory.update`: at least one field. */
 export const updateInputSchema = z
   .strictObject({
@@ -203,3 +228,7 @@ export type FilterInput = z.input<typeof filterSchema>
 export type ContextInput = z.input<typeof contextInputSchema>
 /** Input of `memory.feedback`. */
 export type FeedbackInput = z.input<typeof feedbackInputSchema>
+/** Input of `memory.add` with messages. */
+export type ConversationInput = z.input<typeof conversationInputSchema>
+/** One message of a conversation. */
+export type MessageInput = z.input<typeof messageSchema>

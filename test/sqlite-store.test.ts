@@ -6,7 +6,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { MIGRATIONS } from '../src/store/sqlite/migrations.js'
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js'
-import { historyEvent, memoryWrite, mention, TEST_SPACE } from '../src/testing/fixtures.js'
+import { historyEvent, isoAt, memoryWrite, mention, newJob, TEST_SPACE } from '../src/testing/fixtures.js'
 import { describeStore } from '../src/testing/store-conformance.js'
 import { tempDir } from './helpers.js'
 
@@ -118,6 +118,97 @@ describe('sqlite store', () => {
     }
   })
 
+  it('never hands one job to two stores on the same file', async () => {
+    const path = freshPath()
+    const a = await createSqliteStore({ path })
+    const b = await createSqliteStore({ path })
+    await a.enqueueJob(newJob({ id: 'j1' }))
+    const lease = { limit: 5, now: isoAt(1), leaseUntil: isoAt(3) }
+    expect(await b.claimJobs({ ...lease, worker: 'b' })).toMatchObject([{ id: 'j1', attempts: 1 }])
+    expect(await a.claimJobs({ ...lease, worker: 'a' })).toEqual([])
+    // b's lease runs out: a takes the job over, and b no longer gets it.
+    const later = { ...lease, now: isoAt(3), leaseUntil: isoAt(9) }
+    expect(await a.claimJobs({ ...later, worker: 'a' })).toMatchObject([{ id: 'j1', attempts: 2 }])
+    expect(await b.claimJobs({ ...later, worker: 'b' })).toEqual([])
+    await a.finishJob('j1', { ok: true })
+    expect(await b.jobCounts()).toEqual({ pending: 0, running: 0, done: 1, failed: 0 })
+    await a.close()
+    await b.close()
+  })
+
+  it('splits a queue between processes claiming at the same moment, each job once', async () => {
+    const JOBS = 120
+    const PROCESSES = 4
+    const path = freshPath()
+    const store = await createSqliteStore({ path })
+    for (let i = 0; i < JOBS; i++) await store.enqueueJob(newJob({ id: `j${i}` }))
+    await store.close()
+    const script = join(dir, 'claim-concurrently.mts')
+    const src = fileURLToPath(new URL('../src/store/sqlite/sqlite-store.ts', import.meta.url))
+    writeFileSync(
+      script,
+      `import { createSqliteStore } from ${JSON.stringify(src)}
+       const [path, worker, startAt] = process.argv.slice(2)
+       const store = await createSqliteStore({ path })
+       while (Date.now() < Number(startAt)) await new Promise((r) => setTimeout(r, 1))
+       const claimed = []
+       for (;;) {
+         const jobs = await store.claimJobs({
+           worker, limit: 2, now: '2024-01-01T00:01:00.000Z', leaseUntil: '2024-01-02T00:00:00.000Z',
+         })
+         if (jobs.length === 0) break
+         claimed.push(...jobs.map((job) => job.id))
+       }
+       await store.close()
+       process.stdout.write(JSON.stringify(claimed))`,
+    )
+    const startAt = Date.now() + 2000
+    const run = (worker: string) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', script, path, worker, String(startAt)])
+        let stdout = ''
+        let stderr = ''
+        child.stdout.on('data', (chunk) => {
+          stdout += String(chunk)
+        })
+        child.stderr.on('data', (chunk) => {
+          stderr += String(chunk)
+        })
+        child.on('close', (code) => resolve({ code, stdout, stderr }))
+      })
+    const results = await Promise.all(Array.from({ length: PROCESSES }, (_, i) => run(`w${i}`)))
+    expect(results.map(({ code, stderr }) => ({ code, stderr }))).toEqual(
+      results.map(() => ({ code: 0, stderr: '' })),
+    )
+    const claimed = results.flatMap((result) => JSON.parse(result.stdout) as string[])
+    expect(claimed.length).toBe(JOBS)
+    expect(new Set(claimed).size).toBe(JOBS)
+    const db = raw(path)
+    expect(
+      db.prepare("SELECT count(*) AS n FROM jobs WHERE status = 'running' AND attempts = 1").get(),
+    ).toEqual({ n: JOBS })
+    db.close()
+  })
+
+  it('fails a job whose lease ran out on its last attempt instead of retrying it forever', async () => {
+    const store = await createSqliteStore({ path: ':memory:' })
+    await store.enqueueJob(newJob({ id: 'poison', maxAttempts: 2 }))
+    await store.enqueueJob(newJob({ id: 'fine', runAfter: isoAt(5) }))
+    for (const minute of [1, 3]) {
+      const claimed = await store.claimJobs({
+        worker: 'w',
+        limit: 1,
+        now: isoAt(minute),
+        leaseUntil: isoAt(minute + 1),
+      })
+      expect(claimed.map((job) => job.id)).toEqual(['poison'])
+    }
+    const after = await store.claimJobs({ worker: 'w', limit: 5, now: isoAt(5), leaseUntil: isoAt(6) })
+    expect(after.map((job) => job.id)).toEqual(['fine'])
+    expect(await store.jobCounts()).toEqual({ pending: 0, running: 1, done: 0, failed: 1 })
+    await store.close()
+  })
+
   it('passes integrity checks after every kind of write', async () => {
     const path = freshPath()
     const store = await createSqliteStore({ path })
@@ -137,6 +228,10 @@ describe('sqlite store', () => {
     await store.adjustAssociations({ tenantId: 'tenant-a', userId: 'u2' }, 'm2', ['tea', 'unseen'], 1)
     await store.adjustAssociations({ tenantId: 'tenant-a', userId: 'u0' }, 'm3', ['tea'], -1)
     await store.remove('tenant-a', 'm2', historyEvent('m2', { event: 'deleted' }))
+    for (let i = 0; i < 6; i++) await store.enqueueJob(newJob({ id: `j${i}`, userId: `u${i % 3}` }))
+    await store.claimJobs({ worker: 'w', limit: 4, now: isoAt(1), leaseUntil: isoAt(2) })
+    await store.finishJob('j0', { ok: true })
+    await store.finishJob('j1', { ok: false, error: 'boom' })
     await store.removeUser({ tenantId: 'tenant-a', userId: 'u0' })
     await store.openVectorSpace({ id: 'other:3', dimensions: 3 }, { reset: true })
     await store.close()
@@ -177,6 +272,14 @@ describe('sqlite store', () => {
       }),
     ])
     await store.adjustAssociations({ tenantId: 'tenant-a', userId: 'leaver' }, 'two', [marker('assoc')], 1)
+    const leaver = { tenantId: 'tenant-a', userId: 'leaver' }
+    await store.enqueueJob(newJob({ ...leaver, id: 'job-done', payload: { text: marker('jobdone') } }))
+    await store.enqueueJob(newJob({ ...leaver, id: 'job-failed', payload: { text: marker('jobfailed') } }))
+    await store.enqueueJob(newJob({ ...leaver, id: 'job-queued', payload: { text: marker('jobqueued') } }))
+    await store.enqueueJob(newJob({ id: 'job-kept', payload: { text: marker('jobkept') } }))
+    await store.claimJobs({ worker: 'w', limit: 2, now: isoAt(1), leaseUntil: isoAt(2) })
+    await store.finishJob('job-done', { ok: true })
+    await store.finishJob('job-failed', { ok: false, error: `failed on ${marker('joberror')}` })
     await store.update(
       memoryWrite({
         id: 'one',
@@ -188,7 +291,18 @@ describe('sqlite store', () => {
     )
     await store.close()
     const file = () => readFileSync(path)
-    for (const tag of ['one', 'two', 'kept', 'leaverentity', 'keptentity', 'assoc', 'oneentity'])
+    const jobTags = ['jobdone', 'jobfailed', 'jobqueued', 'joberror']
+    for (const tag of [
+      'one',
+      'two',
+      'kept',
+      'leaverentity',
+      'keptentity',
+      'assoc',
+      'oneentity',
+      'jobkept',
+      ...jobTags,
+    ])
       expect(file().toString('latin1').toLowerCase()).toContain(marker(tag))
     expect(file().includes(bytesOf(2))).toBe(true)
 
@@ -203,6 +317,9 @@ describe('sqlite store', () => {
     expect(text).not.toContain(marker('leaverentity'))
     expect(text).not.toContain(marker('oneentity'))
     expect(text).not.toContain(marker('assoc'))
+    // Job payloads quote the user's messages; errors may too.
+    for (const tag of jobTags) expect(text).not.toContain(marker(tag))
+    expect(text).toContain(marker('jobkept'))
     expect(text).toContain(marker('keptentity'))
     expect(file().includes(bytesOf(2))).toBe(false)
     expect(text).toContain(marker('kept'))

@@ -18,6 +18,7 @@ function scoresJson(s: LocomoScores, ks: readonly number[]) {
 export function locomoJson(result: LocomoResult) {
   return {
     dataset: 'locomo',
+    ingest: result.ingest,
     conversations: result.conversations,
     questions: result.questions,
     skipped: result.skipped,
@@ -61,6 +62,9 @@ export function locomoText(result: LocomoResult): string {
   return [
     `LoCoMo turn-level evidence retrieval: ${result.conversations} conversation(s), ${result.questions} questions of categories 1-4` +
       ` (${result.skipped} skipped: no evidence turn resolves)`,
+    result.ingest === 'messages'
+      ? 'Ingested through add({ messages }) per session: episodes plus extracted facts; a fact counts for the turns it came from.'
+      : 'Ingested one memory per turn.',
     '',
     overall,
     '',

@@ -77,7 +77,12 @@ describe('toLocomoConversation', () => {
       ['session_2', '2023-06-03T09:00:00.000Z'],
     ])
     expect(conversation.sessions[1]?.turns).toEqual([
-      { diaId: 'D2:1', content: 'Bo: Look at my cat [shares a photo of a cat]' },
+      {
+        diaId: 'D2:1',
+        speaker: 'Bo',
+        text: 'Look at my cat [shares a photo of a cat]',
+        content: 'Bo: Look at my cat [shares a photo of a cat]',
+      },
     ])
     expect(conversation.sessions[0]?.turns[1]?.content).toBe('Bo: Hi Ann, I moved to Oslo.')
   })

@@ -16,6 +16,9 @@ export type LocomoCategory = (typeof LOCOMO_CATEGORIES)[keyof typeof LOCOMO_CATE
 export interface LocomoTurn {
   diaId: string
   content: string
+  speaker: string
+  /** The text alone, with the shared image's caption: what a chat message would carry. */
+  text: string
 }
 
 /** One session of a conversation, in the order of the data. */
@@ -108,10 +111,10 @@ function sessionsOf(sample: LocomoSample): LocomoSession[] {
       id: key,
       n: Number(m[1]),
       date: parseLocomoDate(date),
-      turns: turns.data.map((t) => ({
-        diaId: t.dia_id,
-        content: `${t.speaker}: ${t.text}${t.blip_caption ? ` [shares ${t.blip_caption}]` : ''}`,
-      })),
+      turns: turns.data.map((t) => {
+        const text = `${t.text}${t.blip_caption ? ` [shares ${t.blip_caption}]` : ''}`
+        return { diaId: t.dia_id, speaker: t.speaker, text, content: `${t.speaker}: ${text}` }
+      }),
     })
   }
   return sessions.sort((a, b) => a.n - b.n).map(({ n: _, ...s }) => s)

@@ -45,6 +45,7 @@ export interface LocomoSystemResult {
 
 /** What `runLocomo` measured; `recall` lists follow `ks`. */
 export interface LocomoResult {
+  ingest: LocomoIngest
   conversations: number
   questions: number
   skipped: number
@@ -69,19 +70,63 @@ function scores(items: readonly QuestionScore[], ks: readonly number[]): LocomoS
   }
 }
 
-/** Stores one conversation, one memory per turn, and returns memory id -> turn id. */
-async function ingest(memory: Memory, conversation: LocomoConversation): Promise<Map<string, string>> {
-  const inputs = conversation.sessions.flatMap((session) =>
-    session.turns.map((turn) => ({
-      content: turn.content,
-      userId: conversation.sampleId,
+/** How conversations are stored: one memory per turn, or as messages through `add({ messages })`. */
+export type LocomoIngest = 'turns' | 'messages'
+
+/**
+ * Stores one conversation and returns memory id -> the turn ids it stands for:
+ * its own turn for a turn or an episode, the turns it came from for an extracted fact.
+ */
+async function ingest(
+  memory: Memory,
+  conversation: LocomoConversation,
+  mode: LocomoIngest,
+): Promise<Map<string, string[]>> {
+  const userId = conversation.sampleId
+  if (mode === 'turns') {
+    const inputs = conversation.sessions.flatMap((session) =>
+      session.turns.map((turn) => ({
+        content: turn.content,
+        userId,
+        sessionId: session.id,
+        observedAt: session.date,
+        metadata: { dia_id: turn.diaId },
+      })),
+    )
+    const records = await memory.addMany(inputs)
+    return new Map(records.map((r, i) => [r.id, [inputs[i]?.metadata.dia_id as string]]))
+  }
+  const turnsOf = new Map<string, string[]>()
+  const [first] = conversation.sessions[0]?.turns ?? []
+  for (const session of conversation.sessions) {
+    const turns = session.turns
+    const result = await memory.add({
+      userId,
       sessionId: session.id,
-      observedAt: session.date,
-      metadata: { dia_id: turn.diaId },
-    })),
-  )
-  const records = await memory.addMany(inputs)
-  return new Map(records.map((r, i) => [r.id, inputs[i]?.metadata.dia_id as string]))
+      messages: turns.map((t) => ({
+        role: t.speaker === first?.speaker ? ('user' as const) : ('assistant' as const),
+        name: t.speaker,
+        content: t.text,
+        createdAt: session.date,
+        id: t.diaId,
+      })),
+    })
+    for (const [i, id] of result.episodes.entries()) turnsOf.set(id, [turns[i]?.diaId as string])
+    for (const id of result.facts) {
+      const fact = await memory.get(id)
+      const provenance = (fact?.metadata.provenance ?? {}) as { messageIds?: string[] }
+      turnsOf.set(
+        id,
+        (provenance.messageIds ?? []).flatMap((m) => turnsOf.get(m) ?? []),
+      )
+    }
+  }
+  return turnsOf
+}
+
+/** The turns covered by the first `k` memories, in rank order, without repeats. */
+function coveredTurns(ranked: readonly string[][], k: number): string[] {
+  return [...new Set(ranked.slice(0, k).flat())]
 }
 
 async function runSystem(
@@ -102,20 +147,24 @@ async function runSystem(
       const userId = conversation.sampleId
       const now = locomoQuestionTime(conversation)
       clock.set(locomoLastSessionTime(conversation))
-      const stored = await timed(() => ingest(memory, conversation))
+      const stored = await timed(() => ingest(memory, conversation, options.ingest ?? 'turns'))
       ingestMs += stored.ms
-      const turnOf = (ids: readonly string[]) => ids.map((id) => stored.value.get(id) ?? id)
+      const turnsOf = (ids: readonly string[]) => ids.map((id) => stored.value.get(id) ?? [id])
       for (const q of conversation.questions) {
         const query = { query: q.question, userId, recordAccess: false, now }
         const search = await timed(() => memory.search({ ...query, limit }))
         latencies.push(search.ms)
-        const ranked = turnOf(search.value.map((hit) => hit.memory.id))
+        const ranked = turnsOf(search.value.map((hit) => hit.memory.id))
         const gold = new Set(q.evidence)
-        const packed = context ? turnOf(await context({ ...query, maxTokens: CONTEXT_TOKENS })) : null
+        const packed = context ? turnsOf(await context({ ...query, maxTokens: CONTEXT_TOKENS })).flat() : null
         asked.push({
           category: q.category,
-          recall: ks.map((k) => recallAtK(ranked, gold, k)),
-          ndcg10: ndcgAtK(ranked, gold, 10),
+          // A memory counts for every turn it stands for (a fact for the turns it came from).
+          recall: ks.map((k) => {
+            const covered = coveredTurns(ranked, k)
+            return recallAtK(covered, gold, covered.length)
+          }),
+          ndcg10: ndcgAtK(coveredTurns(ranked, 10), gold, 10),
           context: packed ? recallAtK(packed, gold, packed.length) : null,
         })
         options.onProgress?.(system.name, asked.length, total)
@@ -148,6 +197,8 @@ export interface LocomoRunOptions {
   /** @default BENCH_SYSTEMS */
   systems?: readonly BenchSystem[]
   onProgress?: BenchProgress
+  /** @default 'turns' */
+  ingest?: LocomoIngest
 }
 
 /**
@@ -160,6 +211,7 @@ export async function runLocomo(options: LocomoRunOptions): Promise<LocomoResult
   const systems: LocomoSystemResult[] = []
   for (const system of options.systems ?? BENCH_SYSTEMS) systems.push(await runSystem(system, options, ks))
   return {
+    ingest: options.ingest ?? 'turns',
     conversations: options.conversations.length,
     questions: options.conversations.reduce((n, c) => n + c.questions.length, 0),
     skipped: options.conversations.reduce((n, c) => n + c.skipped, 0),

@@ -2,6 +2,7 @@ import type {
   EntityInfo,
   EntityMention,
   HistoryEvent,
+  JsonObject,
   MemoryFilter,
   MemoryRecord,
   MemoryStatus,
@@ -114,6 +115,29 @@ export interface MemoryStore {
 
   /** Overwrites vectors without touching records (reindex). */
   replaceVectors(items: readonly { tenantId: string; id: string; vector: Float32Array }[]): Promise<void>
+
+  /** Persists a background job (e.g. LLM extraction) so it survives a restart. */
+  enqueueJob(job: NewJob): Promise<Job>
+
+  /**
+   * Claims up to `limit` pending jobs (oldest first) for `worker`, marking them
+   * running with a lease until `leaseUntil`; a running job whose lease expired
+   * (its worker died) can be claimed again. Never hands one job to two workers
+   * at once.
+   */
+  claimJobs(options: {
+    worker: string
+    limit: number
+    now: string
+    leaseUntil: string
+    kinds?: readonly string[]
+  }): Promise<Job[]>
+
+  /** Marks a claimed job done, or failed with an error (retried while attempts remain, then `failed`). */
+  finishJob(id: string, outcome: { ok: true } | { ok: false; error: string; retryAt?: string }): Promise<void>
+
+  /** Counts of jobs by status, for `flush` and status reports (optionally for one tenant). */
+  jobCounts(tenantId?: string): Promise<Record<JobStatus, number>>
 
   /** Counts for `stats` and status reports. */
   stats(tenantId: string): Promise<StoreStats>
@@ -228,4 +252,30 @@ export interface StoreStats {
   byType: Record<string, number>
   /** Bytes on disk, when the backend can tell. */
   sizeBytes: number | null
+}
+
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed'
+
+/** A job to enqueue. */
+export interface NewJob {
+  id: string
+  tenantId: string
+  userId: string
+  /** What to do, e.g. `extract`. */
+  kind: string
+  /** Everything the job needs, as JSON. */
+  payload: JsonObject
+  /** Attempts allowed before the job is `failed`. @default 3 */
+  maxAttempts?: number
+  /** Not claimable before this time (ISO). */
+  runAfter: string
+}
+
+/** A persisted job. */
+export interface Job extends Required<NewJob> {
+  status: JobStatus
+  attempts: number
+  lastError: string | null
+  createdAt: string
+  updatedAt: string
 }

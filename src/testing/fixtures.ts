@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { MemoryWrite, VectorSpace } from '../store/store.js'
+import type { MemoryWrite, NewJob, VectorSpace } from '../store/store.js'
 import { words } from '../text/words.js'
 import type { EntityKind, EntityMention, HistoryEvent, MemoryRecord } from '../types.js'
 
@@ -85,4 +85,17 @@ export function memoryWrite(overrides: MemoryWriteOverrides = {}): MemoryWrite {
  */
 export function mention(name: string, kind: EntityKind = 'person'): EntityMention {
   return { key: name.toLowerCase(), name, kind }
+}
+
+/** A valid job of kind `extract` for the default scope, due at `isoAt(0)`. Ids default to fresh UUIDs. */
+export function newJob(overrides: Partial<NewJob> = {}): NewJob {
+  return {
+    id: randomUUID(),
+    tenantId: 'tenant-a',
+    userId: 'user-1',
+    kind: 'extract',
+    payload: { messages: [{ role: 'user', content: 'I moved to Lisbon' }] },
+    runAfter: isoAt(0),
+    ...overrides,
+  }
 }

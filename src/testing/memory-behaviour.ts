@@ -288,20 +288,19 @@ export function describeMemory({ name, create }: DescribeMemoryOptions): void {
         explain: true,
       })
       const b = hit?.breakdown ?? {}
-      for (const part of [
+      const parts = [
         'relevance',
+        'session',
         'activation',
         'spreading',
         'confidence',
         'dense',
         'keyword',
         'baseLevel',
-      ])
-        expect(b[part], part).toEqual(expect.any(Number))
-      expect(hit?.score).toBeCloseTo(
-        ((b.relevance ?? 0) + (b.activation ?? 0) + (b.spreading ?? 0)) * (b.confidence ?? 0),
-        9,
-      )
+      ]
+      for (const part of parts) expect(b[part], part).toEqual(expect.any(Number))
+      const sum = (b.relevance ?? 0) + (b.session ?? 0) + (b.activation ?? 0) + (b.spreading ?? 0)
+      expect(hit?.score).toBeCloseTo(sum * (b.confidence ?? 0), 9)
     })
 
     it('ranks the more recent of two equally relevant memories first', async () => {

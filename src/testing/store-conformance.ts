@@ -3,6 +3,7 @@ import type { MemoryStore } from '../store/store.js'
 import { cognitiveCases } from './conformance/cognitive.js'
 import { entityCases } from './conformance/entities.js'
 import { isolationCases } from './conformance/isolation.js'
+import { jobCases } from './conformance/jobs.js'
 import { lifecycleCases } from './conformance/lifecycle.js'
 import { listAndFilterCases } from './conformance/list-filters.js'
 import { patchCases } from './conformance/patch.js'
@@ -54,5 +55,6 @@ export function describeStore({ name, create }: DescribeStoreOptions): void {
     entityCases(harness)
     patchCases(harness)
     cognitiveCases(harness)
+    jobCases(harness)
   })
 }

@@ -11,7 +11,7 @@ import {
 } from '../../bench/longmemeval-report.js'
 import { duration } from '../../bench/markdown-table.js'
 import { barChartsSvg } from '../../bench/plot-svg.js'
-import { runLocomo } from '../../bench/run-locomo.js'
+import { type LocomoIngest, runLocomo } from '../../bench/run-locomo.js'
 import { runLongMemEval } from '../../bench/run-longmemeval.js'
 import type { BenchProgress } from '../../bench/run-systems.js'
 import { embedderFromEnv, readEnv } from '../../config.js'
@@ -60,9 +60,13 @@ interface BenchRequest {
   data: string
   ks: number[] | undefined
   limit: number | undefined
+  ingest: LocomoIngest
 }
 
-async function bench(ctx: CommandContext, { dataset, data, ks, limit }: BenchRequest): Promise<Report> {
+async function bench(
+  ctx: CommandContext,
+  { dataset, data, ks, limit, ingest }: BenchRequest,
+): Promise<Report> {
   const embedder = () => embedderFromEnv(readEnv(ctx.io.env))
   const shown = progress(ctx)
   try {
@@ -71,6 +75,7 @@ async function bench(ctx: CommandContext, { dataset, data, ks, limit }: BenchReq
       const result = await runLocomo({
         conversations,
         ks,
+        ingest,
         embedder: await embedder(),
         onProgress: shown.update,
       })
@@ -104,13 +109,15 @@ export const benchCommand: Command = {
   usage:
     'recall bench <locomo|longmemeval> --data PATH [--json] [--k 5,10,20] [--out DIR] [--limit-conversations N]\n' +
     '  --k                      cut-offs (default 5,10,20 for LoCoMo; 1,3,5,10,30,50 for LongMemEval)\n' +
-    '  --out DIR                also write DIR/report.md and DIR/plot.svg\n' +
-    '  --limit-conversations N  only the first N conversations (LongMemEval: the first N questions)',
+    '  --out DIR                also write DIR/report.md, DIR/plot.svg and DIR/plot.html\n' +
+    '  --limit-conversations N  only the first N conversations (LongMemEval: the first N questions)\n' +
+    '  --ingest turns|messages  LoCoMo: one memory per turn (default), or each session through add({ messages })',
   options: {
     data: { type: 'string' },
     k: { type: 'string' },
     out: { type: 'string' },
     'limit-conversations': { type: 'string' },
+    ingest: { type: 'string' },
   },
   async run(ctx) {
     const [dataset, extra] = ctx.positionals
@@ -120,14 +127,24 @@ export const benchCommand: Command = {
     const ks = cutoffs(ctx)
     const limit = intOption(ctx, 'limit-conversations')
     if (limit !== undefined && limit < 1) throw new UsageError('--limit-conversations must be at least 1')
+    const ingest = stringOption(ctx, 'ingest') ?? 'turns'
+    if (ingest !== 'turns' && ingest !== 'messages')
+      throw new UsageError('--ingest must be turns or messages')
     const started = performance.now()
-    const report = await bench(ctx, { dataset: dataset as BenchRequest['dataset'], data, ks, limit })
+    const report = await bench(ctx, { dataset: dataset as BenchRequest['dataset'], data, ks, limit, ingest })
     const out = stringOption(ctx, 'out')
     if (out) {
       await mkdir(out, { recursive: true })
       await writeFile(join(out, 'report.md'), report.markdown)
       await writeFile(join(out, PLOT_FILE), report.svg)
-      ctx.io.stderr.write(`Wrote ${join(out, 'report.md')} and ${join(out, PLOT_FILE)}\n`)
+      // The same chart as a page, for viewers that do not open SVG files directly.
+      await writeFile(
+        join(out, 'plot.html'),
+        `<!doctype html><meta charset="utf-8"><title>${dataset}</title>\n${report.svg}\n`,
+      )
+      ctx.io.stderr.write(
+        `Wrote ${join(out, 'report.md')}, ${join(out, PLOT_FILE)} and ${join(out, 'plot.html')}\n`,
+      )
     }
     if (ctx.json) return ctx.printJson(report.json)
     ctx.print(`${report.text}\n\nWall time: ${duration(performance.now() - started)}`)

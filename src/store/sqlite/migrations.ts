@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from './context.js'
 import { SCHEMA_V2 } from './schema-v2.js'
+import { SCHEMA_V3 } from './schema-v3.js'
 
 /** One schema step. Versions are applied in order, each exactly once per database file. */
 export interface Migration {
@@ -15,7 +16,8 @@ export interface Migration {
  * `memory_events` keep a rowid primary key; every other key and index leads with
  * `tenant_id`, except `memories_created`, which serves cross-tenant `scan` (reindex).
  * The vec0 table is not here: its width is the embedder's, so `openVectorSpace` creates it.
- * Migration 2's tables lead with integer ids that belong to one tenant (see `schema-v2.ts`).
+ * Migration 2's tables lead with integer ids that belong to one tenant (see `schema-v2.ts`);
+ * migration 3's job claims work across tenants (see `schema-v3.ts`).
  */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -99,6 +101,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   { version: 2, name: 'entities, associations and recent accesses', sql: SCHEMA_V2 },
+  { version: 3, name: 'job queue', sql: SCHEMA_V3 },
 ]
 
 /**

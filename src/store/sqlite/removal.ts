@@ -2,6 +2,7 @@ import type { HistoryEvent, Scope } from '../../types.js'
 import { deleteAssociations } from './associations.js'
 import type { StoreContext } from './context.js'
 import { dropScopeEntities, replaceLinks } from './entity-links.js'
+import { deleteUserJobs } from './jobs.js'
 import type { MemoryRow } from './row-mapping.js'
 import { findScope } from './scopes.js'
 import { parseBag, TermDelta } from './term-counts.js'
@@ -43,7 +44,10 @@ export function removeMemory(
     .immediate()
 }
 
-/** Deletes every trace of one user and returns how many memories went. */
+/**
+ * Deletes every trace of one user and returns how many memories went. Their queued and
+ * finished jobs go too: payloads quote the user's messages.
+ */
 export function removeUser(ctx: StoreContext, scope: Scope): number {
   return ctx.db
     .transaction(() => {
@@ -64,6 +68,7 @@ export function removeUser(ctx: StoreContext, scope: Scope): number {
       ctx
         .sql('DELETE FROM memory_events WHERE tenant_id = ? AND user_id = ?')
         .run(scope.tenantId, scope.userId)
+      deleteUserJobs(ctx, scope.tenantId, scope.userId)
       if (scopeId !== null) ctx.sql('DELETE FROM scopes WHERE scope_id = ?').run(scopeId)
       return rows.length
     })

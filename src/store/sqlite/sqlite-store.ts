@@ -4,6 +4,7 @@ import { accessTimes, recordAccess } from './accesses.js'
 import { adjustAssociations, readAssociations } from './associations.js'
 import { openContext, type StoreContext } from './context.js'
 import { byEntities, entitiesOf, readEntities } from './entities.js'
+import { claimJobs, enqueueJob, finishJob, jobCounts } from './jobs.js'
 import { patchMemory } from './patch.js'
 import { getMemories, listMemories, readHistory, readStats } from './reads.js'
 import { removeMemory, removeUser } from './removal.js'
@@ -83,6 +84,10 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
       }
     },
     replaceVectors: (items) => run('replaceVectors', () => replaceVectors(ctx, items)),
+    enqueueJob: (job) => run('enqueueJob', () => enqueueJob(ctx, job)),
+    claimJobs: (options) => run('claimJobs', () => claimJobs(ctx, options)),
+    finishJob: (id, outcome) => run('finishJob', () => finishJob(ctx, id, outcome)),
+    jobCounts: (tenantId) => run('jobCounts', () => jobCounts(ctx, tenantId)),
     stats: (tenantId) => run('stats', () => readStats(ctx, tenantId)),
     close: () => {
       // Closing twice is harmless, so shutdown paths need not track who closed first.
