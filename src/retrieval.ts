@@ -41,6 +41,8 @@ const HOP_ATTENTION = 0.3
 const HOP_FROM = 3
 const HOP_LIMIT = 30
 const RECENT_LIMIT = 20
+// Memories the query's entities bring in; a hub entity would otherwise flood the pool.
+const ENTITY_LIMIT = 30
 
 /** Narrows `filters.when` ("last week") into from/to, intersected with any explicit bounds. */
 export function resolveFilter(filter: (MemoryFilter & { when?: string | undefined }) | undefined, now: Date) {
@@ -85,7 +87,7 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
         )
       : [],
     scoring.keyword > 0 ? store.keyword({ ...base, terms: keywordTerms(words(req.query)) }) : [],
-    useGraph && sourceKeys.length > 0 ? store.byEntities({ ...base, keys: sourceKeys }) : [],
+    useGraph && sourceKeys.length > 0 ? store.byEntities({ ...base, keys: sourceKeys, limit: ENTITY_LIMIT }) : [],
     scoring.activation > 0
       ? store.list({ ...base, limit: RECENT_LIMIT }).then((p) => p.items.map((r) => r.id))
       : [],
