@@ -1,5 +1,6 @@
 import { MemoryError } from '../errors.js'
 import type { Embedder, EmbedOptions } from './embedder.js'
+import { endpointUrl, invalid, redact } from './endpoint.js'
 import { fetchWithRetry, NoResponseError } from './fetch-with-retry.js'
 import { parseEmbeddings } from './parse-embeddings.js'
 
@@ -43,7 +44,7 @@ export async function createOpenAICompatibleEmbedder(
   options: OpenAICompatibleEmbedderOptions,
 ): Promise<Embedder> {
   const { model, apiKey, dimensions } = options
-  const url = embeddingsUrl(options.baseUrl)
+  const url = endpointUrl(options.baseUrl, 'embeddings')
   if (typeof model !== 'string' || model.trim() === '') throw invalid('model must be a non-empty string')
   const batchSize = positiveInteger('batchSize', options.batchSize ?? 64)
   const timeoutMs = positiveInteger('timeoutMs', options.timeoutMs ?? 30_000)
@@ -110,31 +111,7 @@ export async function createOpenAICompatibleEmbedder(
   }
 }
 
-function embeddingsUrl(baseUrl: unknown): string {
-  if (typeof baseUrl !== 'string' || baseUrl.trim() === '') throw invalid('baseUrl must be a non-empty URL')
-  let parsed: URL
-  try {
-    parsed = new URL(baseUrl.trim())
-  } catch (cause) {
-    throw invalid('baseUrl is not a valid URL', cause)
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-    throw invalid('baseUrl must be an http(s) URL')
-  if (parsed.username || parsed.password)
-    throw invalid('baseUrl must not hold credentials: use apiKey or headers')
-  parsed.pathname = `${parsed.pathname.replace(/\/+$/, '')}/embeddings`
-  return parsed.href
-}
-
 function positiveInteger(name: string, value: number): number {
   if (!Number.isInteger(value) || value <= 0) throw invalid(`${name} must be a positive integer`)
   return value
-}
-
-function invalid(message: string, cause?: unknown): MemoryError {
-  return new MemoryError('INVALID_INPUT', message, { cause })
-}
-
-function redact(text: string, secret: string | undefined): string {
-  return secret ? text.replaceAll(secret, '[redacted]') : text
 }

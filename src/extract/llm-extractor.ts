@@ -1,5 +1,5 @@
+import { endpointUrl, invalid, redact } from '../embed/endpoint.js'
 import { fetchWithRetry, NoResponseError } from '../embed/fetch-with-retry.js'
-import { MemoryError } from '../errors.js'
 import type { ExtractedFact, ExtractionInput, Extractor } from './extractor.js'
 import { createHeuristicExtractor } from './heuristic-extractor.js'
 import { AnswerError, parseFacts, readCompletion } from './llm-answer.js'
@@ -58,7 +58,7 @@ export interface ReportingExtractor extends Extractor {
  */
 export function createLlmExtractor(options: LlmExtractorOptions): ReportingExtractor {
   const { model, apiKey } = options
-  const url = chatCompletionsUrl(options.baseUrl)
+  const url = endpointUrl(options.baseUrl, 'chat/completions')
   if (typeof model !== 'string' || model.trim() === '') throw invalid('model must be a non-empty string')
   const timeoutMs = options.timeoutMs ?? 30_000
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw invalid('timeoutMs must be a positive integer')
@@ -134,28 +134,4 @@ function httpProblem(status: number, text: string): string {
   if (status === 401 || status === 403) return `HTTP ${status}: check the API key and its access to the model`
   const excerpt = text.replace(/\s+/g, ' ').trim().slice(0, 200)
   return excerpt ? `HTTP ${status}: ${excerpt}` : `HTTP ${status}`
-}
-
-function chatCompletionsUrl(baseUrl: unknown): string {
-  if (typeof baseUrl !== 'string' || baseUrl.trim() === '') throw invalid('baseUrl must be a non-empty URL')
-  let parsed: URL
-  try {
-    parsed = new URL(baseUrl.trim())
-  } catch (cause) {
-    throw invalid('baseUrl is not a valid URL', cause)
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-    throw invalid('baseUrl must be an http(s) URL')
-  if (parsed.username || parsed.password) throw invalid('baseUrl must not hold credentials: use apiKey')
-  parsed.pathname = `${parsed.pathname.replace(/\/+$/, '')}/chat/completions`
-  return parsed.href
-}
-
-function invalid(message: string, cause?: unknown): MemoryError {
-  return new MemoryError('INVALID_INPUT', message, { cause })
-}
-
-function redact(text: string, secret: string | undefined): string {
-  const out = text.replace(/Bearer\s+[^\s"',;]+/gi, 'Bearer [redacted]')
-  return secret ? out.replaceAll(secret, '[redacted]') : out
 }
