@@ -87,7 +87,9 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
         )
       : [],
     scoring.keyword > 0 ? store.keyword({ ...base, terms: keywordTerms(words(req.query)) }) : [],
-    useGraph && sourceKeys.length > 0 ? store.byEntities({ ...base, keys: sourceKeys, limit: ENTITY_LIMIT }) : [],
+    useGraph && sourceKeys.length > 0
+      ? store.byEntities({ ...base, keys: sourceKeys, limit: ENTITY_LIMIT })
+      : [],
     scoring.activation > 0
       ? store.list({ ...base, limit: RECENT_LIMIT }).then((p) => p.items.map((r) => r.id))
       : [],
