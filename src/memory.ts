@@ -193,8 +193,10 @@ export async function createMemory(options: MemoryOptions = {}): Promise<Memory>
   }
 
   async function writesFor(records: readonly MemoryRecord[], event: 'created'): Promise<MemoryWrite[]> {
+    // Background jobs write for the tenant that queued them, which may not be this one.
+    const tenant = records[0]?.tenantId ?? tenantId
     const vectors = await embedTexts(
-      tenantId,
+      tenant,
       records.map((r) => r.content),
       'store',
     )

@@ -164,3 +164,38 @@ describe('conversation ingestion', () => {
     }
   }, 240_000)
 })
+
+describe('background extraction across tenants', () => {
+  it('stores facts in the tenant that queued the job, whichever memory runs it', async () => {
+    const path = freshPath()
+    // Tenant A's model hangs, and its short lease lets tenant B's worker take the job over.
+    const slow = await startChatServer({ delayMs: 30_000, reply: () => '{"facts":[]}' })
+    const fast = await startChatServer({
+      reply: () =>
+        JSON.stringify({ facts: [{ content: 'Caroline adopted a dog named Luna.', sources: [0] }] }),
+    })
+    try {
+      const slowExtractor = createLlmExtractor({ baseUrl: slow.url, model: 'slow', timeoutMs: 60_000 })
+      const tenantA = await createMemory({
+        path,
+        embedder,
+        extractor: slowExtractor,
+        tenantId: 'tenant-a',
+        jobLeaseMs: 300,
+      })
+      const fastExtractor = createLlmExtractor({ baseUrl: fast.url, model: 'fast' })
+      await tenantA.add({ messages: CHAT, userId: 'caroline' })
+      await new Promise((resolve) => setTimeout(resolve, 400))
+      const tenantB = await createMemory({ path, embedder, extractor: fastExtractor, tenantId: 'tenant-b' })
+      await tenantB.flush()
+      const [fact] = (await tenantA.list({ userId: 'caroline', filters: { types: ['fact'] } })).items
+      expect(fact).toMatchObject({ tenantId: 'tenant-a', content: 'Caroline adopted a dog named Luna.' })
+      expect((await tenantB.stats()).memories).toBe(0)
+      await tenantB.close()
+      await slow.close()
+      await tenantA.close()
+    } finally {
+      await fast.close()
+    }
+  }, 60_000)
+})

@@ -31,7 +31,7 @@ export interface IngestDeps {
   background: boolean
   now: () => Date
   maxContentBytes: number
-  /** Embeds new records and builds their writes. */
+  /** Embeds new records (all of one tenant) and builds their writes. */
   writesFor(records: readonly MemoryRecord[]): Promise<MemoryWrite[]>
   /** Wakes the background worker after a job is queued. */
   wake(): void
@@ -131,7 +131,9 @@ export async function ingestConversation(
 }
 
 /** Runs one background extraction job: extract, then store the facts not stored yet. */
-export async function runExtractJob(deps: IngestDeps, job: Job): Promise<void> {
+export async function runExtractJob(memoryDeps: IngestDeps, job: Job): Promise<void> {
+  // Jobs are claimed store-wide: the facts belong to the tenant that queued the job.
+  const deps = { ...memoryDeps, tenantId: job.tenantId }
   const payload = job.payload as unknown as ExtractJobPayload
   const report = await extract(deps.extractor, payload)
   await insertNew(deps, factRecords(deps, payload, report, deps.now()))
