@@ -78,6 +78,17 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
   const queryKeys = queryEntityKeys(req.query)
   const conversationKeys = req.conversation ? queryEntityKeys(req.conversation) : []
   const useGraph = scoring.spreading > 0
+  /**
+   * The keys worth following to new candidates: an entity mentioned by e^S or more
+   * memories has no associative strength left (S − ln fan ≤ 0), so the memories it
+   * would bring in could gain nothing from it, and a hub is costly to walk.
+   */
+  const spreadingKeys = async (keys: readonly string[]) =>
+    keys.length === 0
+      ? []
+      : (await store.entities(scope, keys))
+          .filter((e) => scoring.maxAssociation - Math.log(e.fan) > 0)
+          .map((e) => e.key)
   const sourceKeys = [...new Set([...queryKeys, ...conversationKeys])]
 
   const [dense, keyword, linked, recent] = await Promise.all([
@@ -88,7 +99,9 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
       : [],
     scoring.keyword > 0 ? store.keyword({ ...base, terms: keywordTerms(words(req.query)) }) : [],
     useGraph && sourceKeys.length > 0
-      ? store.byEntities({ ...base, keys: sourceKeys, limit: ENTITY_LIMIT })
+      ? spreadingKeys(sourceKeys).then((keys) =>
+          keys.length > 0 ? store.byEntities({ ...base, keys, limit: ENTITY_LIMIT }) : [],
+        )
       : [],
     scoring.activation > 0
       ? store.list({ ...base, limit: RECENT_LIMIT }).then((p) => p.items.map((r) => r.id))
@@ -106,8 +119,9 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
     hopKeys = [...new Set([...mentions.values()].flat().map((e) => e.key))].filter(
       (k) => !sourceKeys.includes(k),
     )
-    if (hopKeys.length > 0)
-      hopped = (await store.byEntities({ ...base, keys: hopKeys, limit: HOP_LIMIT })).map((c) => c.id)
+    const spreading = await spreadingKeys(hopKeys)
+    if (spreading.length > 0)
+      hopped = (await store.byEntities({ ...base, keys: spreading, limit: HOP_LIMIT })).map((c) => c.id)
   }
 
   const ids = [...new Set([...relevance.map((r) => r.id), ...linked.map((c) => c.id), ...recent, ...hopped])]
