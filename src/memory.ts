@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { type AssembledContext, assembleContext } from './context/assemble.js'
+import type { AssembledContext } from './context/assemble.js'
 import type { Embedder } from './embed/embedder.js'
 import { createLocalEmbedder } from './embed/local/local-embedder.js'
 import { type EmbedPurpose, embedForTenant, reindexStore } from './embedding.js'
@@ -368,6 +368,8 @@ export async function createMemory(options: MemoryOptions = {}): Promise<Memory>
       // Enough candidates to fill any budget; the assembler stops at maxTokens.
       const limit = Math.min(100, Math.max(10, Math.ceil(q.maxTokens / 25)))
       const hits = await search({ ...q, limit, explain: false })
+      // Loaded on first use: the tokenizer's tables cost start-up time every other call would pay.
+      const { assembleContext } = await import('./context/assemble.js')
       return assembleContext({ hits, maxTokens: q.maxTokens, format: q.format, query: q.query, now: at })
     },
 
