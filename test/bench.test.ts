@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { loadLocomo } from '../src/bench/locomo.js'
-import { runCli } from '../src/cli/run.js'
-import { tempDir } from './helpers.js'
+import { runRecall, tempDir } from './helpers.js'
 
 const ROOT = join(import.meta.dirname, '..')
 const LOCOMO = join(ROOT, '../shared/data/locomo/locomo10.json')
@@ -18,20 +16,7 @@ function withData(path: string): [ReturnType<typeof it.skipIf>, string] {
   return [it.skipIf(!found), found ? '' : ` (skipped: ${relative(ROOT, path)} not found)`]
 }
 
-async function recall(args: string[]) {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (c) => {
-    out += c
-  })
-  stderr.on('data', (c) => {
-    err += c
-  })
-  const code = await runCli(args, { stdout, stderr, stdin: Readable.from(['']), env: {} })
-  return { code, out, err }
-}
+const recall = (args: string[]) => runRecall(args)
 
 const inUnitRange = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 1
 

@@ -1,35 +1,17 @@
 import { execFile } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../src/cli/run.js'
-import { tempDir } from './helpers.js'
+import { runRecall, tempDir } from './helpers.js'
 
 const dir = await tempDir()
 let n = 0
 
-/** Runs the CLI in-process with captured output. */
+/** Runs the CLI in-process on a database of its own (or the one given). */
 async function recall(args: string[], options: { db?: string; stdin?: string } = {}) {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (c) => {
-    out += c
-  })
-  stderr.on('data', (c) => {
-    err += c
-  })
   const db = options.db ?? join(dir, `cli-${n++}.db`)
-  const code = await runCli([...args, '--db', db], {
-    stdout,
-    stderr,
-    stdin: Readable.from([options.stdin ?? '']),
-    env: {},
-  })
-  return { code, out, err, db }
+  return { ...(await runRecall([...args, '--db', db], options.stdin)), db }
 }
 
 describe('recall CLI', () => {

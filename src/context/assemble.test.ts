@@ -2,6 +2,7 @@ import { encode } from 'gpt-tokenizer'
 import { encode as encodeCl100k } from 'gpt-tokenizer/encoding/cl100k_base'
 import { describe, expect, it } from 'vitest'
 import { MemoryError } from '../errors.js'
+import { memoryRecord } from '../testing/fixtures.js'
 import type { MemoryRecord, SearchHit } from '../types.js'
 import { assembleContext } from './assemble.js'
 import type { ContextFormat } from './render-context.js'
@@ -14,26 +15,7 @@ function record(
   source: string | null = 'chat',
   observedAt = '2023-05-08T10:30:00.000Z',
 ): MemoryRecord {
-  return {
-    id,
-    tenantId: 'default',
-    userId: 'u1',
-    agentId: null,
-    sessionId: null,
-    content,
-    type: 'fact',
-    source,
-    observedAt,
-    createdAt: observedAt,
-    updatedAt: observedAt,
-    metadata: {},
-    tags: [],
-    confidence: 5,
-    status: 'active',
-    accessCount: 0,
-    lastAccessedAt: null,
-    version: 1,
-  }
+  return memoryRecord({ id, content, source, observedAt, createdAt: observedAt, updatedAt: observedAt })
 }
 const hitsOf = (records: MemoryRecord[]): SearchHit[] =>
   records.map((memory, i) => ({ memory, score: 1 - i / 100 }))

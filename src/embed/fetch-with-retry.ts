@@ -94,3 +94,24 @@ function describeNetworkError(error: unknown): string {
     error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined
   return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))
 }
+
+/**
+ * POSTs a JSON body with `fetchWithRetry`. When no attempt got an answer, the
+ * failure is handed to `noResponse` (with the attempts counted in the message)
+ * so each client throws its own error type; other errors pass through.
+ */
+export async function postWithRetry(
+  doFetch: typeof fetch,
+  url: string,
+  request: { headers: Record<string, string>; body: string },
+  policy: RetryPolicy,
+  noResponse: (message: string, cause: NoResponseError) => Error,
+): Promise<FetchResult> {
+  try {
+    return await fetchWithRetry(doFetch, url, { method: 'POST', ...request }, policy)
+  } catch (error) {
+    if (error instanceof NoResponseError)
+      throw noResponse(`${error.message}, ${error.attempts} attempt(s)`, error)
+    throw error
+  }
+}

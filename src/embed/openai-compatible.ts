@@ -1,7 +1,7 @@
 import { MemoryError } from '../errors.js'
 import type { Embedder, EmbedOptions } from './embedder.js'
 import { endpointUrl, invalid, redact } from './endpoint.js'
-import { fetchWithRetry, NoResponseError } from './fetch-with-retry.js'
+import { postWithRetry } from './fetch-with-retry.js'
 import { parseEmbeddings } from './parse-embeddings.js'
 
 /** Options for `createOpenAICompatibleEmbedder`. */
@@ -69,19 +69,13 @@ export async function createOpenAICompatibleEmbedder(
       encoding_format: 'float',
       ...(dimensions ? { dimensions } : {}),
     })
-    let result: Awaited<ReturnType<typeof fetchWithRetry>>
-    try {
-      result = await fetchWithRetry(
-        doFetch,
-        url,
-        { method: 'POST', headers, body },
-        { timeoutMs, maxRetries, signal },
-      )
-    } catch (error) {
-      if (error instanceof NoResponseError)
-        throw fail(`${error.message}, ${error.attempts} attempt(s)`, error)
-      throw error
-    }
+    const result = await postWithRetry(
+      doFetch,
+      url,
+      { headers, body },
+      { timeoutMs, maxRetries, signal },
+      (message, cause) => fail(message, cause),
+    )
     if (result.status < 200 || result.status > 299) {
       throw fail(`HTTP ${result.status}: ${result.text.slice(0, 300)}`, undefined, { status: result.status })
     }

@@ -1,5 +1,5 @@
 import { endpointUrl, invalid, redact } from '../embed/endpoint.js'
-import { fetchWithRetry, NoResponseError } from '../embed/fetch-with-retry.js'
+import { postWithRetry } from '../embed/fetch-with-retry.js'
 import type { ExtractedFact, ExtractionInput, Extractor } from './extractor.js'
 import { createHeuristicExtractor } from './heuristic-extractor.js'
 import { AnswerError, parseFacts, readCompletion } from './llm-answer.js'
@@ -81,19 +81,13 @@ export function createLlmExtractor(options: LlmExtractorOptions): ReportingExtra
         { role: 'user', content: renderConversation(input) },
       ],
     })
-    let result: Awaited<ReturnType<typeof fetchWithRetry>>
-    try {
-      result = await fetchWithRetry(
-        doFetch,
-        url,
-        { method: 'POST', headers, body },
-        { timeoutMs, maxRetries, signal },
-      )
-    } catch (error) {
-      if (error instanceof NoResponseError)
-        throw new AnswerError(`${error.message}, ${error.attempts} attempt(s)`)
-      throw error
-    }
+    const result = await postWithRetry(
+      doFetch,
+      url,
+      { headers, body },
+      { timeoutMs, maxRetries, signal },
+      (message) => new AnswerError(message),
+    )
     if (result.status < 200 || result.status > 299)
       throw new AnswerError(httpProblem(result.status, result.text))
     const { content, finishReason } = readCompletion(result.text)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_SCORING, scoringConfig } from './config.js'
+import { BM25_ONLY, DEFAULT_SCORING, scoringConfig } from './config.js'
 import { type CandidateSignals, rankCandidates } from './rank.js'
 
 const signal = (id: string, overrides: Partial<CandidateSignals> = {}): CandidateSignals => ({
@@ -42,14 +42,7 @@ describe('rankCandidates', () => {
   })
 
   it('with zero weights a component changes nothing (the baselines)', () => {
-    const bm25 = scoringConfig({
-      dense: 0,
-      keyword: 1,
-      session: 0,
-      activation: 0,
-      spreading: 0,
-      confidence: 0,
-    })
+    const bm25 = scoringConfig(BM25_ONLY)
     const ranked = rankCandidates(
       [
         signal('a', { keyword: 0.9, baseLevel: -9 }),
