@@ -14,6 +14,13 @@ const envSchema = z.object({
   RECALL_EMBEDDINGS_MODEL: z.string().min(1).optional(),
   RECALL_EMBEDDINGS_API_KEY: z.string().min(1).optional(),
   RECALL_EMBEDDINGS_DIMENSIONS: z.coerce.number().int().positive().optional(),
+  RECALL_DATA_DIR: z.string().min(1).optional(),
+  RECALL_ADMIN_KEY: z.string().min(16, 'RECALL_ADMIN_KEY must be at least 16 characters').optional(),
+  RECALL_UPSTREAM_URL: z
+    .url('RECALL_UPSTREAM_URL must be a URL such as https://api.openai.com/v1')
+    .optional(),
+  RECALL_UPSTREAM_API_KEY: z.string().min(1).optional(),
+  RECALL_RATE_LIMIT: z.coerce.number().int().positive().optional(),
 })
 
 /** Settings read from the environment. */

@@ -4,6 +4,7 @@ const MARKER = Symbol.for('adaptive-recall.MemoryError')
 export type MemoryErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
   | 'CONFLICT'
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
@@ -12,7 +13,10 @@ export type MemoryErrorCode =
   | 'EMBEDDER_MISMATCH'
   | 'STORE_FAILED'
   | 'EMBED_FAILED'
+  | 'UPSTREAM_FAILED'
+  | 'NOT_CONFIGURED'
   | 'CLOSED'
+  | 'UNAVAILABLE'
   | 'TIMEOUT'
   | 'INTERNAL'
 
@@ -22,6 +26,7 @@ export const HTTP_STATUS: Readonly<Record<MemoryErrorCode, number>> = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   EMBEDDER_MISMATCH: 409,
   PAYLOAD_TOO_LARGE: 413,
@@ -29,7 +34,10 @@ export const HTTP_STATUS: Readonly<Record<MemoryErrorCode, number>> = {
   INTERNAL: 500,
   STORE_FAILED: 503,
   EMBED_FAILED: 502,
+  UPSTREAM_FAILED: 502,
+  NOT_CONFIGURED: 501,
   CLOSED: 503,
+  UNAVAILABLE: 503,
   TIMEOUT: 504,
 }
 

@@ -7,9 +7,21 @@ export type { Embedder, EmbedOptions, WordFrequencies } from './embed/embedder.j
 export { createLocalEmbedder, createOpenAICompatibleEmbedder } from './embed/index.js'
 export type { MemoryErrorCode } from './errors.js'
 export { HTTP_STATUS, MemoryError } from './errors.js'
-export type { Memory, MemoryOptions, ProgressHandler } from './memory.js'
-export { createMemory } from './memory.js'
-export type { AddInput, FilterInput, ListInput, SearchInput, UpdateInput } from './schemas.js'
+export type { GraphEdge, GraphNode, MemoryGraph } from './graph.js'
+export type { Memory, MemoryEngine, MemoryOptions, ProgressHandler } from './memory.js'
+export { createMemory, createMemoryEngine } from './memory.js'
+export type {
+  AddInput,
+  ContextInput,
+  ConversationInput,
+  FeedbackInput,
+  FilterInput,
+  GraphInput,
+  ListInput,
+  MessageInput,
+  SearchInput,
+  UpdateInput,
+} from './schemas.js'
 export type { ScoringConfig } from './score/config.js'
 export { BM25_ONLY, DEFAULT_SCORING, DENSE_ONLY } from './score/config.js'
 export { createSqliteStore } from './store/sqlite/sqlite-store.js'

@@ -7,6 +7,7 @@ import { MemoryError } from './errors.js'
 import { extractEntities, queryEntityKeys } from './extract/entities.js'
 import type { Extractor } from './extract/extractor.js'
 import { createHeuristicExtractor } from './extract/heuristic-extractor.js'
+import { entityGraph, type MemoryGraph } from './graph.js'
 import { isId } from './ids.js'
 import {
   type ConversationResult,
@@ -30,6 +31,7 @@ import type {
   ContextInput,
   ConversationInput,
   FeedbackInput,
+  GraphInput,
   ListInput,
   SearchInput,
   UpdateInput,
@@ -40,6 +42,7 @@ import {
   conversationInputSchema,
   exportInputSchema,
   feedbackInputSchema,
+  graphInputSchema,
   idSchema,
   listInputSchema,
   parseInput,
@@ -148,9 +151,24 @@ export interface Memory {
   ): Promise<ImportResult>
   /** Re-embeds every stored memory with the current embedder. */
   reindex(options?: { onProgress?: ProgressHandler; signal?: AbortSignal }): Promise<{ reindexed: number }>
-  /** Counts for the tenant. */
-  stats(): Promise<StoreStats>
+  /** Counts for the tenant, or for one of its users. */
+  stats(input?: { userId?: string }): Promise<StoreStats>
+  /** The entity graph around an entity or a memory of one user: entities, memories and their links. */
+  graph(input: GraphInput): Promise<MemoryGraph>
   /** Closes the store. Later calls fail with `CLOSED`. */
+  close(): Promise<void>
+}
+
+/**
+ * One store, embedder and background worker shared by many tenants: what a
+ * server holds. Each `tenant(id)` is a `Memory` confined to that tenant.
+ */
+export interface MemoryEngine {
+  /** The memory of one tenant. Its `close()` closes nothing; close the engine. */
+  tenant(tenantId: string): Memory
+  /** The store the engine writes to (for health checks and key storage). */
+  readonly store: MemoryStore
+  /** Stops the worker and closes the store. */
   close(): Promise<void>
 }
 
@@ -163,7 +181,17 @@ export interface Memory {
  * const hits = await memory.search({ query: 'where does Alice live?', userId: 'alice' })
  */
 export async function createMemory(options: MemoryOptions = {}): Promise<Memory> {
-  const tenantId = options.tenantId ?? 'default'
+  const engine = await createMemoryEngine(options)
+  return { ...engine.tenant(options.tenantId ?? 'default'), close: () => engine.close() }
+}
+
+/**
+ * Opens a memory engine for several tenants on one store: what the server uses.
+ * Takes the same options as `createMemory` but `tenantId`.
+ */
+export async function createMemoryEngine(
+  options: Omit<MemoryOptions, 'tenantId'> = {},
+): Promise<MemoryEngine> {
   const maxBytes = options.maxContentBytes ?? DEFAULT_MAX_CONTENT_BYTES
   const now = options.now ?? (() => new Date())
   const scoring = scoringConfig(options.scoring)
@@ -194,7 +222,7 @@ export async function createMemory(options: MemoryOptions = {}): Promise<Memory>
 
   async function writesFor(records: readonly MemoryRecord[], event: 'created'): Promise<MemoryWrite[]> {
     // Background jobs write for the tenant that queued them, which may not be this one.
-    const tenant = records[0]?.tenantId ?? tenantId
+    const tenant = records[0]?.tenantId ?? 'default'
     const vectors = await embedTexts(
       tenant,
       records.map((r) => r.content),
@@ -212,7 +240,7 @@ export async function createMemory(options: MemoryOptions = {}): Promise<Memory>
 
   const extractor = options.extractor ?? createHeuristicExtractor()
   const ingestDeps: IngestDeps = {
-    tenantId,
+    tenantId: 'default',
     store,
     extractor,
     background: options.extractInBackground ?? !extractor.id.startsWith('heuristic'),
@@ -230,6 +258,52 @@ export async function createMemory(options: MemoryOptions = {}): Promise<Memory>
   })
   // Resume extraction jobs a previous process left behind.
   worker.wake()
+
+  let closed: Promise<void> | null = null
+  return {
+    store,
+    tenant: (tenantId) =>
+      tenantMemory(tenantId, {
+        store,
+        embedder,
+        space,
+        scoring,
+        maxBytes,
+        now,
+        worker,
+        ingestDeps,
+        writesFor,
+        embedTexts,
+        reindex,
+      }),
+    close() {
+      closed ??= (async () => {
+        await worker.stop()
+        await store.close()
+      })()
+      return closed
+    },
+  }
+}
+
+interface Shared {
+  store: MemoryStore
+  embedder: Embedder
+  space: { id: string; dimensions: number }
+  scoring: ScoringConfig
+  maxBytes: number
+  now: () => Date
+  worker: ReturnType<typeof createJobWorker>
+  ingestDeps: IngestDeps
+  writesFor: (records: readonly MemoryRecord[], event: 'created') => Promise<MemoryWrite[]>
+  embedTexts: (tenant: string, texts: readonly string[], purpose: EmbedPurpose) => Promise<Float32Array[]>
+  reindex: Memory['reindex']
+}
+
+/** The public API confined to one tenant. */
+function tenantMemory(tenantId: string, shared: Shared): Memory {
+  const { store, embedder, space, scoring, maxBytes, now, worker, writesFor, embedTexts, reindex } = shared
+  const ingestDeps = { ...shared.ingestDeps, tenantId }
 
   async function addMany(inputs: readonly unknown[]): Promise<MemoryRecord[]> {
     if (!Array.isArray(inputs)) throw new MemoryError('INVALID_INPUT', 'addMany takes an array of memories')
@@ -426,10 +500,17 @@ export async function createMemory(options: MemoryOptions = {}): Promise<Memory>
 
     reindex,
 
-    stats: () => store.stats(tenantId),
-    async close() {
-      await worker.stop()
-      await store.close()
+    stats(input = {}) {
+      const { userId } = parseInput(exportInputSchema, input, 'stats request')
+      return store.stats(tenantId, userId)
     },
+
+    async graph(input) {
+      const q = parseInput(graphInputSchema, input, 'graph request')
+      return entityGraph(store, { tenantId, userId: q.userId }, q)
+    },
+
+    // The engine owns the store; `createMemory` replaces this with engine.close().
+    async close() {},
   }
 }

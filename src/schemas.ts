@@ -193,6 +193,20 @@ export const feedbackInputSchema = z.strictObject({
   actor: text('actor', 256).optional(),
 })
 
+export const graphInputSchema = z
+  .strictObject({
+    userId: userIdSchema,
+    /** An entity's name, e.g. `Alice` or `New York`. */
+    entity: text('entity', 256).optional(),
+    /** A memory whose entities the graph is centred on. */
+    memoryId: idSchema.optional(),
+    /** Most memories to include. @default 25 */
+    limit: z.number().int().min(1).max(200).default(25),
+  })
+  .refine((q) => (q.entity === undefined) !== (q.memoryId === undefined), {
+    message: 'graph needs exactly one of entity, memoryId',
+  })
+
 export const userScopeSchema = z.strictObject({ userId: userIdSchema })
 export const exportInputSchema = z.strictObject({ userId: userIdSchema.optional() })
 
@@ -232,3 +246,5 @@ export type FeedbackInput = z.input<typeof feedbackInputSchema>
 export type ConversationInput = z.input<typeof conversationInputSchema>
 /** One message of a conversation. */
 export type MessageInput = z.input<typeof messageSchema>
+/** Input of `memory.graph`. */
+export type GraphInput = z.input<typeof graphInputSchema>

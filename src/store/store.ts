@@ -140,7 +140,7 @@ export interface MemoryStore {
   jobCounts(tenantId?: string): Promise<Record<JobStatus, number>>
 
   /** Counts for `stats` and status reports. */
-  stats(tenantId: string): Promise<StoreStats>
+  stats(tenantId: string, userId?: string): Promise<StoreStats>
 
   /** Flushes and releases the store. Later calls throw `CLOSED`. */
   close(): Promise<void>

@@ -42,13 +42,15 @@ export function readHistory(ctx: StoreContext, tenantId: string, memoryId: strin
 }
 
 /** Counts for one tenant; `sizeBytes` is the whole file's size. */
-export function readStats(ctx: StoreContext, tenantId: string): StoreStats {
+export function readStats(ctx: StoreContext, tenantId: string, userId?: string): StoreStats {
+  const where = userId === undefined ? 'tenant_id = ?' : 'tenant_id = ? AND user_id = ?'
+  const params = userId === undefined ? [tenantId] : [tenantId, userId]
   const groups = ctx
-    .sql('SELECT status, type, count(*) AS n FROM memories WHERE tenant_id = ? GROUP BY status, type')
-    .all(tenantId) as { status: MemoryStatus; type: string; n: number }[]
+    .sql(`SELECT status, type, count(*) AS n FROM memories WHERE ${where} GROUP BY status, type`)
+    .all(...params) as { status: MemoryStatus; type: string; n: number }[]
   const users = ctx
-    .sql('SELECT count(DISTINCT user_id) AS n FROM memories WHERE tenant_id = ?')
-    .get(tenantId) as {
+    .sql(`SELECT count(DISTINCT user_id) AS n FROM memories WHERE ${where}`)
+    .get(...params) as {
     n: number
   }
   const byStatus: Record<MemoryStatus, number> = { active: 0, superseded: 0, archived: 0 }

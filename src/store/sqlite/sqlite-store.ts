@@ -88,7 +88,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
     claimJobs: (options) => run('claimJobs', () => claimJobs(ctx, options)),
     finishJob: (id, outcome) => run('finishJob', () => finishJob(ctx, id, outcome)),
     jobCounts: (tenantId) => run('jobCounts', () => jobCounts(ctx, tenantId)),
-    stats: (tenantId) => run('stats', () => readStats(ctx, tenantId)),
+    stats: (tenantId, userId) => run('stats', () => readStats(ctx, tenantId, userId)),
     close: () => {
       // Closing twice is harmless, so shutdown paths need not track who closed first.
       if (closed) return Promise.resolve()
