@@ -61,7 +61,8 @@ describe('recall serve', () => {
     const list = await fetch(`${second.url}/v1/memories?userId=alice`, {
       headers: { authorization: `Bearer ${key}` },
     })
-    expect((await list.json()).items[0].content).toBe('Alice moved to Berlin')
+    const page = (await list.json()) as { items: { content: string }[] }
+    expect(page.items[0]?.content).toBe('Alice moved to Berlin')
     expect(await stop(second.child)).toBe(0)
   }, 60_000)
 

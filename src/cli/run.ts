@@ -15,12 +15,15 @@ import { getCommand } from './commands/get.js'
 import { historyCommand } from './commands/history.js'
 import { importCommand } from './commands/import.js'
 import { listCommand } from './commands/list.js'
+import { mcpCommand } from './commands/mcp.js'
 import { reindexCommand } from './commands/reindex.js'
 import { searchCommand } from './commands/search.js'
+import { serveCommand } from './commands/serve.js'
 import { statsCommand } from './commands/stats.js'
 import { updateCommand } from './commands/update.js'
 
 const COMMANDS: readonly Command[] = [
+  serveCommand,
   addCommand,
   searchCommand,
   contextCommand,
@@ -34,6 +37,7 @@ const COMMANDS: readonly Command[] = [
   importCommand,
   statsCommand,
   reindexCommand,
+  mcpCommand,
   demoCommand,
   benchCommand,
 ]
