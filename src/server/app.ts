@@ -50,7 +50,7 @@ export function createApp(options: AppOptions) {
     ...memoryRoutes,
     ...transferRoutes,
     ...keyRoutes(options.keys, now),
-    ...extensionRoutes(options.upstream),
+    ...extensionRoutes(options.upstream, options.log),
   ]
   const router = createRouter(routes)
   const openApi = buildOpenApi(routes)

@@ -1,3 +1,4 @@
+import type { Logger } from '../logger.js'
 import type { Route } from '../router.js'
 
 /** The OpenAI-compatible upstream the proxy forwards to. */
@@ -12,7 +13,7 @@ export interface UpstreamOptions {
  * MCP over streamable HTTP and the OpenAI-compatible proxy. Their modules (and
  * the MCP SDK) load on first use, so a server that never sees them never pays.
  */
-export function extensionRoutes(upstream: UpstreamOptions | undefined): Route[] {
+export function extensionRoutes(upstream: UpstreamOptions | undefined, log: Logger): Route[] {
   return [
     {
       method: 'POST',
@@ -38,7 +39,16 @@ export function extensionRoutes(upstream: UpstreamOptions | undefined): Route[] 
       ok: { status: 200, description: "The upstream's answer, unchanged (JSON or an SSE stream)" },
       async handle({ req, res, memory, body }) {
         const { handleChatCompletions } = await import('../../proxy/chat-completions.js')
-        await handleChatCompletions(req, res, { memory, body: await body(), upstream })
+        await handleChatCompletions(req, res, {
+          memory,
+          body: await body(),
+          upstream,
+          // The answer has gone out; a failure to store the exchange is only logged.
+          onError: (error) =>
+            log('warn', 'proxy exchange not stored', {
+              error: error instanceof Error ? error.message : String(error),
+            }),
+        })
         return undefined
       },
     },
