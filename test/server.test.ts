@@ -247,6 +247,7 @@ describe('server: operations', () => {
       /recall_http_request_duration_seconds_bucket\{method="GET",route="\/v1\/memories",le="\+Inf"\} \d+/,
     )
     expect(metrics.text).toMatch(/recall_store_size_bytes \d+/)
+    expect(metrics.text).toMatch(/recall_http_requests_total\{method="GET",route="\/healthz",status="200"\} \d+/)
     expect(metrics.text).not.toMatch(/\/v1\/memories\/[0-9a-f]{8}-/)
     const doc = (await call('GET', '/openapi.json', { key: null })).json
     expect(doc.openapi).toBe('3.1.0')

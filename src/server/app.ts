@@ -113,10 +113,10 @@ export function createApp(options: AppOptions) {
     url: URL,
     state: RequestState,
   ): Promise<void> {
-    if (await publicRoute(req, res, url.pathname)) {
-      state.route = url.pathname
-      return
-    }
+    // Named before answering: the response's close event can come before this function resumes.
+    state.route = url.pathname
+    if (await publicRoute(req, res, url.pathname)) return
+    state.route = 'unmatched'
     const key = await authenticate(req)
     state.keyId = key.id
     const limit = limiter.take(key.id)
