@@ -167,6 +167,28 @@ describe('server: bad input never gives a 5xx', () => {
     ['GET', '/v1/graph?userId=u', {}, 400],
     ['GET', '/v1/graph?userId=u&entity=x&limit=0', {}, 400],
     ['POST', '/v1/import', { raw: 'not json\n' }, 400],
+    ['GET', '/v1/export?userId=%20', {}, 400],
+    ['GET', '/v1/export?user=u', {}, 400],
+    ['GET', '/v1/memories/not-an-id/history', {}, 400],
+    ['DELETE', '/v1/memories/not-an-id', {}, 400],
+    ['GET', '/v1/status?userId=u&x=1', {}, 400],
+    ['POST', '/v1/feedback', { body: { memoryId: id, useful: 'yes' } }, 400],
+    ['POST', '/v1/memories/list', { body: {} }, 400],
+    ['POST', '/v1/memories/list', { body: { userId: 'u', filters: { when: 12 } } }, 400],
+    ['POST', '/v1/chat/completions', { body: { model: 'm', messages: 'hi' } }, 400],
+    [
+      'POST',
+      '/v1/chat/completions',
+      { body: { model: 'm', messages: [{ role: 'user', content: 'hi' }] } },
+      400,
+    ],
+    [
+      'POST',
+      '/v1/chat/completions',
+      { body: { model: 'm', messages: [{ role: 'user', content: 'hi' }], user: 'u' } },
+      501,
+    ],
+    ['POST', '/mcp', { raw: '{"jsonrpc":' }, 400],
     ['GET', '/v1/nothing-here', {}, 404],
     ['PUT', '/v1/memories', { body: {} }, 405],
     ['GET', '/mcp', {}, 405],
@@ -247,7 +269,9 @@ describe('server: operations', () => {
       /recall_http_request_duration_seconds_bucket\{method="GET",route="\/v1\/memories",le="\+Inf"\} \d+/,
     )
     expect(metrics.text).toMatch(/recall_store_size_bytes \d+/)
-    expect(metrics.text).toMatch(/recall_http_requests_total\{method="GET",route="\/healthz",status="200"\} \d+/)
+    expect(metrics.text).toMatch(
+      /recall_http_requests_total\{method="GET",route="\/healthz",status="200"\} \d+/,
+    )
     expect(metrics.text).not.toMatch(/\/v1\/memories\/[0-9a-f]{8}-/)
     const doc = (await call('GET', '/openapi.json', { key: null })).json
     expect(doc.openapi).toBe('3.1.0')
