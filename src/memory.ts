@@ -4,11 +4,12 @@ import type { Embedder } from './embed/embedder.js'
 import { createLocalEmbedder } from './embed/local/local-embedder.js'
 import { type EmbedPurpose, embedForTenant, reindexStore } from './embedding.js'
 import { MemoryError } from './errors.js'
-import { extractEntities, queryEntityKeys } from './extract/entities.js'
+import { queryEntityKeys } from './extract/entities.js'
 import type { Extractor } from './extract/extractor.js'
 import { createHeuristicExtractor } from './extract/heuristic-extractor.js'
 import { entityGraph, type MemoryGraph } from './graph.js'
 import { isId } from './ids.js'
+import { indexedWrite } from './indexing.js'
 import {
   type ConversationResult,
   EXTRACT_JOB,
@@ -17,6 +18,11 @@ import {
   runExtractJob,
 } from './ingest/conversation.js'
 import { createJobWorker } from './ingest/job-worker.js'
+import { planAdd } from './lifecycle/add-check.js'
+import { type LifecycleConfig, type LifecycleOptions, lifecycleConfig } from './lifecycle/config.js'
+import { type ConsolidationReport, consolidateUser, newReport } from './lifecycle/consolidate.js'
+import { applyChanges, restatementInput } from './lifecycle/patches.js'
+import { restoreMemory, type UndoResult, undoEvent } from './lifecycle/undo.js'
 import {
   checkContent,
   DEFAULT_MAX_CONTENT_BYTES,
@@ -38,6 +44,7 @@ import type {
 } from './schemas.js'
 import {
   addInputSchema,
+  consolidateInputSchema,
   contextInputSchema,
   conversationInputSchema,
   exportInputSchema,
@@ -53,9 +60,8 @@ import {
 import { type ScoringConfig, scoringConfig } from './score/config.js'
 import { createSqliteStore } from './store/sqlite/sqlite-store.js'
 import type { MemoryStore, MemoryWrite, StoreStats } from './store/store.js'
-import { words } from './text/words.js'
 import { exportLines, type ImportResult, importLines } from './transfer.js'
-import type { HistoryEvent, MemoryRecord, Page, SearchHit } from './types.js'
+import type { HistoryEvent, JsonObject, MemoryRecord, Page, SearchHit } from './types.js'
 
 /** Options of `createMemory`. */
 export interface MemoryOptions {
@@ -95,6 +101,8 @@ export interface MemoryOptions {
   jobLeaseMs?: number
   /** The clock, for tests and replays. @default () => new Date() */
   now?: () => Date
+  /** Merging, supersession, decay and archiving; see `LifecycleConfig` for each default. */
+  lifecycle?: LifecycleOptions
 }
 
 /** How far one piece of feedback moves confidence (0–10) and association strength. */
@@ -155,8 +163,26 @@ export interface Memory {
   stats(input?: { userId?: string }): Promise<StoreStats>
   /** The entity graph around an entity or a memory of one user: entities, memories and their links. */
   graph(input: GraphInput): Promise<MemoryGraph>
+  /**
+   * A full lifecycle pass over one user (or every user of the tenant): merges
+   * restatements, supersedes contradicted facts, archives expired and decayed
+   * memories. With `dryRun`, reports what it would do and changes nothing.
+   */
+  consolidate(input?: { userId?: string; dryRun?: boolean }): Promise<ConsolidationReport>
+  /** Counts by status and type, confidence, corroboration and the last consolidation. */
+  status(input?: { userId?: string }): Promise<MemoryStatusReport>
+  /** Brings an archived (or superseded) memory back to active. `NOT_FOUND` if absent. */
+  restore(id: string): Promise<MemoryRecord>
+  /** Reverses a lifecycle decision (a merged, superseded, archived or restored event); once. */
+  undo(eventId: string): Promise<UndoResult>
   /** Closes the store. Later calls fail with `CLOSED`. */
   close(): Promise<void>
+}
+
+/** What `memory.status()` reports. */
+export interface MemoryStatusReport extends StoreStats {
+  /** The last `consolidate()` over this user (or the tenant), or null. */
+  lastConsolidation: ConsolidationReport | null
 }
 
 /**
@@ -229,13 +255,28 @@ export async function createMemoryEngine(
       'store',
     )
     const at = now()
-    return records.map((record, i) => ({
-      record,
-      vector: vectors[i] as Float32Array,
-      terms: words(record.content),
-      events: [historyEvent(record.id, event, at, 'user', { after: snapshot(record) })],
-      entities: extractEntities(record.content),
-    }))
+    return records.map((record, i) =>
+      indexedWrite(record, vectors[i] as Float32Array, [
+        historyEvent(record.id, event, at, 'user', { after: snapshot(record) }),
+      ]),
+    )
+  }
+
+  const lifecycle = lifecycleConfig(options.lifecycle)
+  /** Inserts new records after settling restatements and contradictions; returns what each input became. */
+  async function insertSettled(records: readonly MemoryRecord[]): Promise<MemoryRecord[]> {
+    const tenant = records[0]?.tenantId ?? 'default'
+    const writes = await writesFor(records, 'created')
+    const plan = await planAdd({ store, tenantId: tenant, config: lifecycle, now: now() }, writes)
+    if (plan.inserts.length > 0) await store.insert(plan.inserts)
+    // A crash here leaves a restatement or contradiction unsettled, never lost: consolidate() settles it.
+    const merged: string[] = []
+    await applyChanges(store, tenant, plan.changes.values(), (_record, change) => {
+      if (change.merges > 0) merged.push(change.id)
+    })
+    // A restatement is a presentation of what it restates.
+    if (merged.length > 0) await store.recordAccess(tenant, merged, now().toISOString())
+    return plan.results
   }
 
   const extractor = options.extractor ?? createHeuristicExtractor()
@@ -246,7 +287,7 @@ export async function createMemoryEngine(
     background: options.extractInBackground ?? !extractor.id.startsWith('heuristic'),
     now,
     maxContentBytes: maxBytes,
-    writesFor: (records) => writesFor(records, 'created'),
+    insert: insertSettled,
     wake: () => worker.wake(),
   }
   const worker = createJobWorker({
@@ -259,25 +300,48 @@ export async function createMemoryEngine(
   // Resume extraction jobs a previous process left behind.
   worker.wake()
 
+  const shared: Shared = {
+    store,
+    embedder,
+    space,
+    scoring,
+    lifecycle,
+    maxBytes,
+    now,
+    worker,
+    ingestDeps,
+    writesFor,
+    insertSettled,
+    embedTexts,
+    reindex,
+  }
+  const tenants = new Map<string, Memory>()
+  const tenant = (tenantId: string) => {
+    const known = tenants.get(tenantId)
+    if (known) return known
+    const memory = tenantMemory(tenantId, shared)
+    tenants.set(tenantId, memory)
+    return memory
+  }
+  // In long-running processes, a periodic pass over every tenant this engine has served.
+  let running: Promise<unknown> | null = null
+  const timer =
+    lifecycle.consolidateEveryMs === null
+      ? null
+      : setInterval(() => {
+          running ??= Promise.allSettled([...tenants.values()].map((m) => m.consolidate())).finally(() => {
+            running = null
+          })
+        }, lifecycle.consolidateEveryMs)
+  timer?.unref()
   let closed: Promise<void> | null = null
   return {
     store,
-    tenant: (tenantId) =>
-      tenantMemory(tenantId, {
-        store,
-        embedder,
-        space,
-        scoring,
-        maxBytes,
-        now,
-        worker,
-        ingestDeps,
-        writesFor,
-        embedTexts,
-        reindex,
-      }),
+    tenant,
     close() {
       closed ??= (async () => {
+        if (timer) clearInterval(timer)
+        await running
         await worker.stop()
         await store.close()
       })()
@@ -291,18 +355,32 @@ interface Shared {
   embedder: Embedder
   space: { id: string; dimensions: number }
   scoring: ScoringConfig
+  lifecycle: LifecycleConfig
   maxBytes: number
   now: () => Date
   worker: ReturnType<typeof createJobWorker>
   ingestDeps: IngestDeps
   writesFor: (records: readonly MemoryRecord[], event: 'created') => Promise<MemoryWrite[]>
+  insertSettled: (records: readonly MemoryRecord[]) => Promise<MemoryRecord[]>
   embedTexts: (tenant: string, texts: readonly string[], purpose: EmbedPurpose) => Promise<Float32Array[]>
   reindex: Memory['reindex']
 }
 
 /** The public API confined to one tenant. */
 function tenantMemory(tenantId: string, shared: Shared): Memory {
-  const { store, embedder, space, scoring, maxBytes, now, worker, writesFor, embedTexts, reindex } = shared
+  const {
+    store,
+    embedder,
+    space,
+    scoring,
+    maxBytes,
+    now,
+    worker,
+    writesFor,
+    insertSettled,
+    embedTexts,
+    reindex,
+  } = shared
   const ingestDeps = { ...shared.ingestDeps, tenantId }
 
   async function addMany(inputs: readonly unknown[]): Promise<MemoryRecord[]> {
@@ -320,8 +398,7 @@ function tenantMemory(tenantId: string, shared: Shared): Memory {
         throw error
       }
     })
-    await store.insert(await writesFor(records, 'created'))
-    return records
+    return insertSettled(records)
   }
 
   async function search(q: z.output<typeof searchInputSchema>): Promise<SearchHit[]> {
@@ -406,14 +483,7 @@ function tenantMemory(tenantId: string, shared: Shared): Memory {
               current.version,
             )
           const [vector] = await embedTexts(tenantId, [next.content], 'store')
-          const write = {
-            record: next,
-            vector: vector as Float32Array,
-            terms: words(next.content),
-            events: [event],
-            entities: extractEntities(next.content),
-          }
-          await store.update(write, current.version)
+          await store.update(indexedWrite(next, vector as Float32Array, [event]), current.version)
           return next
         } catch (error) {
           if (!(MemoryError.is(error) && error.code === 'CONFLICT') || attempt >= 4) throw error
@@ -508,6 +578,67 @@ function tenantMemory(tenantId: string, shared: Shared): Memory {
     async graph(input) {
       const q = parseInput(graphInputSchema, input, 'graph request')
       return entityGraph(store, { tenantId, userId: q.userId }, q)
+    },
+
+    async consolidate(input = {}) {
+      const q = parseInput(consolidateInputSchema, input, 'consolidate request')
+      const at = now()
+      const report = newReport(q.dryRun, at)
+      const deps = { store, tenantId, config: shared.lifecycle, decay: scoring.decay, now: at }
+      if (q.userId !== undefined) await consolidateUser(deps, q.userId, q.dryRun, report)
+      else
+        for (let after: string | undefined; ; ) {
+          const page = await store.users(tenantId, { limit: 500, after })
+          if (page.length === 0) break
+          for (const user of page) await consolidateUser(deps, user.userId, q.dryRun, report)
+          after = page.at(-1)?.userId
+        }
+      report.finishedAt = now().toISOString()
+      if (!q.dryRun) await store.saveRun(tenantId, q.userId ?? null, report as unknown as JsonObject)
+      return report
+    },
+
+    async status(input = {}) {
+      const { userId } = parseInput(exportInputSchema, input, 'status request')
+      const [stats, tenantRun, userRun] = await Promise.all([
+        store.stats(tenantId, userId),
+        store.lastRun(tenantId, null),
+        userId === undefined ? null : store.lastRun(tenantId, userId),
+      ])
+      // A pass over the whole tenant covered this user too: the later of the two.
+      const runs = [tenantRun, userRun].filter((r) => r !== null) as unknown as ConsolidationReport[]
+      const last = runs.sort((a, b) => b.finishedAt.localeCompare(a.finishedAt))[0] ?? null
+      return { ...stats, lastConsolidation: last }
+    },
+
+    restore: async (id) => restoreMemory({ store, tenantId, now }, checkId(id)),
+
+    async undo(eventId) {
+      const id = parseInput(idSchema, eventId, 'event id')
+      return undoEvent(
+        {
+          store,
+          tenantId,
+          now,
+          async recreate(kept, userId, undone) {
+            const record = newRecord(
+              parseInput(addInputSchema, { ...restatementInput(kept), userId }, 'merged memory'),
+              tenantId,
+              now(),
+              maxBytes,
+            )
+            const [write] = await writesFor(
+              [{ ...record, id: typeof kept.memoryId === 'string' ? kept.memoryId : record.id }],
+              'created',
+            )
+            const created = write as MemoryWrite
+            ;(created.events[0] as HistoryEvent).details = { undoes: undone }
+            await store.insert([created])
+            return created.record
+          },
+        },
+        id,
+      )
     },
 
     // The engine owns the store; `createMemory` replaces this with engine.close().

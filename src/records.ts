@@ -49,6 +49,10 @@ export function newRecord(
     accessCount: 0,
     lastAccessedAt: null,
     version: 1,
+    validTo: null,
+    supersededBy: null,
+    expiresAt: input.expiresAt ?? null,
+    corroborations: 0,
   }
 }
 

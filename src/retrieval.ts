@@ -3,6 +3,7 @@ import type { Embedder } from './embed/embedder.js'
 import { embedForTenant } from './embedding.js'
 import { MemoryError } from './errors.js'
 import { queryEntityKeys } from './extract/entities.js'
+import { questionClaimKeys } from './lifecycle/question-claims.js'
 import type { searchInputSchema } from './schemas.js'
 import { baseLevelActivation } from './score/activation.js'
 import type { ScoringConfig } from './score/config.js'
@@ -43,6 +44,8 @@ const HOP_LIMIT = 30
 const RECENT_LIMIT = 20
 // Memories the query's entities bring in; a hub entity would otherwise flood the pool.
 const ENTITY_LIMIT = 30
+// Memories asserting the attribute a question asks about.
+const CLAIM_LIMIT = 20
 
 /** Narrows `filters.when` ("last week") into from/to, intersected with any explicit bounds. */
 export function resolveFilter(filter: (MemoryFilter & { when?: string | undefined }) | undefined, now: Date) {
@@ -66,12 +69,11 @@ export function resolveFilter(filter: (MemoryFilter & { when?: string | undefine
  */
 export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Date): Promise<Retrieved[]> {
   const { store, scoring, tenantId } = deps
-  const statuses: readonly MemoryStatus[] = ['active']
   const base: CandidateQuery = {
     tenantId,
     userId: req.userId,
-    statuses,
-    filter: resolveFilter(req.filters, now),
+    statuses: searchStatuses(req),
+    filter: asOfFilter(resolveFilter(req.filters, now), req.asOf),
     limit: scoring.candidates,
   }
   const scope = { tenantId, userId: req.userId }
@@ -90,8 +92,9 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
           .filter((e) => scoring.maxAssociation - Math.log(e.fan) > 0)
           .map((e) => e.key)
   const sourceKeys = [...new Set([...queryKeys, ...conversationKeys])]
+  const askedKeys = scoring.claim > 0 ? questionClaimKeys(req.query, req.userId) : []
 
-  const [dense, keyword, linked, recent] = await Promise.all([
+  const [dense, keyword, linked, recent, asserted] = await Promise.all([
     scoring.dense > 0
       ? embedForTenant(deps.embedder, store, tenantId, [req.query], 'query').then(([vector]) =>
           store.nearest({ ...base, vector: vector as Float32Array }),
@@ -106,7 +109,10 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
     scoring.activation > 0
       ? store.list({ ...base, limit: RECENT_LIMIT }).then((p) => p.items.map((r) => r.id))
       : [],
+    askedKeys.length > 0 ? store.byClaims({ ...base, keys: askedKeys, limit: CLAIM_LIMIT }) : [],
   ])
+  // Memories that assert (not deny) what the question asks about.
+  const answers = new Set(asserted.filter((m) => m.claims.some((c) => c.polarity === 1)).map((m) => m.id))
   const relevance = fuseRelevance(dense, keyword, { dense: 1, keyword: 1 }, scoring.normalisation)
 
   // Second hop: entities of the best hits that the query did not name.
@@ -124,16 +130,21 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
       hopped = (await store.byEntities({ ...base, keys: spreading, limit: HOP_LIMIT })).map((c) => c.id)
   }
 
-  const ids = [...new Set([...relevance.map((r) => r.id), ...linked.map((c) => c.id), ...recent, ...hopped])]
+  const ids = [
+    ...new Set([...relevance.map((r) => r.id), ...linked.map((c) => c.id), ...recent, ...hopped, ...answers]),
+  ]
   if (ids.length === 0) return []
   const allKeys = [...sourceKeys, ...hopKeys]
-  const [records, accesses, mentions, entities, learned] = await Promise.all([
+  const [found, accesses, mentions, entities, learned] = await Promise.all([
     store.get(tenantId, ids),
     scoring.activation > 0 ? store.accessTimes(tenantId, ids) : new Map<string, string[]>(),
     useGraph ? store.entitiesOf(tenantId, ids) : new Map(),
     useGraph && allKeys.length > 0 ? store.entities(scope, allKeys) : [],
     useGraph && allKeys.length > 0 ? store.associations(scope, allKeys, ids) : [],
   ])
+  // As of a past moment, what had been superseded by then no longer held.
+  const asOf = req.asOf
+  const records = asOf ? found.filter((r) => r.validTo === null || r.validTo > asOf) : found
   const direct: ActivationSource[] = [
     ...evenSources(queryKeys, QUERY_ATTENTION),
     ...evenSources(conversationKeys, CONVERSATION_ATTENTION),
@@ -187,9 +198,47 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
             scoring.maxAssociation,
           )
         : 0,
+      claim: answers.has(record.id) ? 1 : 0,
       confidence: record.confidence,
     })),
     scoring,
   )
-  return ranked.slice(0, req.limit).map((r) => ({ record: byId.get(r.id) as MemoryRecord, ranked: r }))
+  const ordered = successorsFirst(ranked.map((r) => ({ record: byId.get(r.id) as MemoryRecord, ranked: r })))
+  return ordered.slice(0, req.limit)
+}
+
+/** The statuses a search looks at: active, plus what it asks for (a past moment needs the superseded). */
+function searchStatuses(req: SearchRequest): MemoryStatus[] {
+  const statuses: MemoryStatus[] = ['active']
+  if (req.includeSuperseded || req.asOf) statuses.push('superseded')
+  if (req.includeArchived) statuses.push('archived')
+  return statuses
+}
+
+/** A filter that also ends at `asOf`: nothing observed later was known then. */
+function asOfFilter(filter: MemoryFilter | undefined, asOf: string | undefined): MemoryFilter | undefined {
+  if (!asOf) return filter
+  return { ...filter, to: filter?.to && filter.to < asOf ? filter.to : asOf }
+}
+
+/**
+ * Moves every superseded memory that outranks its successor to just below it:
+ * when both are shown, what is true now comes first.
+ */
+export function successorsFirst(hits: Retrieved[]): Retrieved[] {
+  const out = [...hits]
+  // A bounded number of moves, in case a chain of supersessions ever loops.
+  let moves = hits.length * hits.length
+  for (let i = 0; i < out.length && moves > 0; i++) {
+    const hit = out[i] as Retrieved
+    const by = hit.record.supersededBy
+    if (hit.record.status !== 'superseded' || !by) continue
+    const j = out.findIndex((h, k) => k > i && h.record.id === by)
+    if (j < 0) continue
+    out.splice(i, 1)
+    out.splice(j, 0, hit)
+    moves--
+    i--
+  }
+  return out
 }

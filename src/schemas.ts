@@ -95,6 +95,8 @@ export const addInputSchema = z.strictObject({
   tags: tagsSchema.optional(),
   type: typeSchema.optional(),
   confidence: confidenceSchema.optional(),
+  /** When the memory is archived automatically (time to live). */
+  expiresAt: dateSchema.optional(),
 })
 
 /** One message of a conversation given to `memory.add({ messages })`. */
@@ -161,6 +163,12 @@ const searchFields = {
   now: dateSchema.optional(),
   /** Count this retrieval as an access of the memories returned. @default true */
   recordAccess: z.boolean().default(true),
+  /** Answer as of this moment: memories observed by then and not yet superseded then. */
+  asOf: dateSchema.optional(),
+  /** Include memories that newer ones superseded. @default false */
+  includeSuperseded: z.boolean().default(false),
+  /** Include archived memories. @default false */
+  includeArchived: z.boolean().default(false),
 }
 
 export const searchInputSchema = z.strictObject({
@@ -206,6 +214,13 @@ export const graphInputSchema = z
   .refine((q) => (q.entity === undefined) !== (q.memoryId === undefined), {
     message: 'graph needs exactly one of entity, memoryId',
   })
+
+export const consolidateInputSchema = z.strictObject({
+  /** One user; omit for every user of the tenant. */
+  userId: userIdSchema.optional(),
+  /** Report what would change, and change nothing. @default false */
+  dryRun: z.boolean().default(false),
+})
 
 export const userScopeSchema = z.strictObject({ userId: userIdSchema })
 export const exportInputSchema = z.strictObject({ userId: userIdSchema.optional() })

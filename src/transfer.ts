@@ -1,10 +1,9 @@
 import { z } from 'zod'
 import { MemoryError } from './errors.js'
-import { extractEntities } from './extract/entities.js'
+import { indexedWrite } from './indexing.js'
 import { checkContent } from './records.js'
 import { dateSchema, idSchema, metadataSchema, statusSchema, tagsSchema, userIdSchema } from './schemas.js'
 import type { MemoryStore, MemoryWrite, StoredMemory, VectorSpace } from './store/store.js'
-import { words } from './text/words.js'
 import type { HistoryEvent, MemoryRecord } from './types.js'
 
 /**
@@ -55,6 +54,11 @@ const recordSchema = z.strictObject({
   accessCount: z.number().int().min(0),
   lastAccessedAt: dateSchema.nullable(),
   version: z.number().int().min(1),
+  // Lifecycle fields (format version 1 files written before them lack them).
+  validTo: dateSchema.nullable().default(null),
+  supersededBy: idSchema.nullable().default(null),
+  expiresAt: dateSchema.nullable().default(null),
+  corroborations: z.number().int().min(0).default(0),
 })
 
 const lineSchema = z.discriminatedUnion('kind', [
@@ -179,13 +183,9 @@ export async function importLines(
     const embedded = missing.length ? await ctx.embed(missing.map((p) => p.record.content)) : []
     let next = 0
     for (let i = 0; i < vectors.length; i++) vectors[i] ??= embedded[next++] ?? null
-    const writes: MemoryWrite[] = fresh.map((p, i) => ({
-      record: p.record,
-      vector: vectors[i] as Float32Array,
-      terms: words(p.record.content),
-      events: p.history,
-      entities: extractEntities(p.record.content),
-    }))
+    const writes: MemoryWrite[] = fresh.map((p, i) =>
+      indexedWrite(p.record, vectors[i] as Float32Array, p.history),
+    )
     await ctx.store.insert(writes)
     // Replay recent accesses oldest first, so access counts, times and activation come back as they were.
     for (const p of fresh)

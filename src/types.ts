@@ -40,10 +40,32 @@ export interface MemoryRecord {
   lastAccessedAt: string | null
   /** Incremented by every change; used for optimistic concurrency. */
   version: number
+  /** When it stopped being true: the `observedAt` of the memory that superseded it. */
+  validTo: string | null
+  /** The memory that superseded this one. */
+  supersededBy: string | null
+  /** When it is archived automatically (time to live). */
+  expiresAt: string | null
+  /** How many later memories restated this one and were merged into it. */
+  corroborations: number
 }
 
 /** What happened to a memory, as shown by `memory.history(id)`. */
-export type HistoryEventKind = 'created' | 'updated' | 'deleted' | 'imported' | 'feedback'
+export type HistoryEventKind =
+  | 'created'
+  | 'updated'
+  | 'deleted'
+  | 'imported'
+  | 'feedback'
+  /** A restatement was merged into this memory (details: the restatement, rule, score). */
+  | 'merged'
+  /** A newer memory contradicted this one (details: by, rule, inputs, score). */
+  | 'superseded'
+  /** Decay, a cap or its time to live moved it to the archive. */
+  | 'archived'
+  | 'restored'
+  /** A lifecycle decision was reversed (details: the event undone). */
+  | 'undone'
 
 /** The part of a memory that a history event records before and after a change. */
 export interface MemorySnapshot {

@@ -6,6 +6,7 @@ import type { CliIO, Command, CommandContext } from './command.js'
 import { UsageError } from './command.js'
 import { addCommand } from './commands/add.js'
 import { benchCommand } from './commands/bench.js'
+import { consolidateCommand } from './commands/consolidate.js'
 import { contextCommand } from './commands/context.js'
 import { deleteCommand } from './commands/delete.js'
 import { demoCommand } from './commands/demo.js'
@@ -17,9 +18,12 @@ import { importCommand } from './commands/import.js'
 import { listCommand } from './commands/list.js'
 import { mcpCommand } from './commands/mcp.js'
 import { reindexCommand } from './commands/reindex.js'
+import { restoreCommand } from './commands/restore.js'
 import { searchCommand } from './commands/search.js'
 import { serveCommand } from './commands/serve.js'
 import { statsCommand } from './commands/stats.js'
+import { statusCommand } from './commands/status.js'
+import { undoCommand } from './commands/undo.js'
 import { updateCommand } from './commands/update.js'
 
 const COMMANDS: readonly Command[] = [
@@ -36,6 +40,10 @@ const COMMANDS: readonly Command[] = [
   exportCommand,
   importCommand,
   statsCommand,
+  statusCommand,
+  consolidateCommand,
+  restoreCommand,
+  undoCommand,
   reindexCommand,
   mcpCommand,
   demoCommand,

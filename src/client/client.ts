@@ -2,6 +2,7 @@ import { MemoryError } from '../errors.js'
 import type { Memory } from '../memory.js'
 import {
   addInputSchema,
+  consolidateInputSchema,
   contextInputSchema,
   conversationInputSchema,
   feedbackInputSchema,
@@ -164,6 +165,20 @@ export function createClient(options: ClientOptions): Memory {
       const q = parseInput(graphInputSchema, input, 'graph request')
       const query = { userId: q.userId, entity: q.entity, memoryId: q.memoryId, limit: q.limit }
       return json(await send({ method: 'GET', path: '/v1/graph', query }))
+    },
+    async consolidate(input = {}) {
+      parseInput(consolidateInputSchema, input, 'consolidate request')
+      return json(await send({ method: 'POST', path: '/v1/consolidate', body: input }))
+    },
+    async status(input = {}) {
+      return json(await send({ method: 'GET', path: '/v1/status', query: { userId: input.userId } }))
+    },
+    async restore(memoryId) {
+      return json(await send({ method: 'POST', path: `/v1/memories/${id(memoryId)}/restore` }))
+    },
+    async undo(eventId) {
+      const path = `/v1/events/${encodeURIComponent(parseInput(idSchema, eventId, 'event id'))}/undo`
+      return json(await send({ method: 'POST', path }))
     },
     async close() {
       closed = true

@@ -3,7 +3,7 @@ import { MemoryError } from '../errors.js'
 import type { ConversationMessage, ExtractedFact, Extractor } from '../extract/extractor.js'
 import { checkContent, newRecord } from '../records.js'
 import type { conversationInputSchema } from '../schemas.js'
-import type { Job, MemoryStore, MemoryWrite } from '../store/store.js'
+import type { Job, MemoryStore } from '../store/store.js'
 import type { JsonObject, MemoryRecord } from '../types.js'
 import { stableId } from './stable-id.js'
 
@@ -31,8 +31,11 @@ export interface IngestDeps {
   background: boolean
   now: () => Date
   maxContentBytes: number
-  /** Embeds new records (all of one tenant) and builds their writes. */
-  writesFor(records: readonly MemoryRecord[]): Promise<MemoryWrite[]>
+  /**
+   * Embeds and stores new records (all of one tenant), settling restatements and
+   * contradictions of facts against what is stored: all of them or none.
+   */
+  insert(records: readonly MemoryRecord[]): Promise<MemoryRecord[]>
   /** Wakes the background worker after a job is queued. */
   wake(): void
 }
@@ -204,13 +207,15 @@ async function insertNew(deps: IngestDeps, records: readonly MemoryRecord[], att
   )
   const fresh = records.filter((r) => !existing.has(r.id))
   if (fresh.length === 0) return []
+  let results: MemoryRecord[]
   try {
-    await deps.store.insert(await deps.writesFor(fresh))
+    results = await deps.insert(fresh)
   } catch (error) {
     // The same conversation sent twice at once: the other call stored it first. Look again.
     if (MemoryError.is(error) && error.code === 'CONFLICT' && attempt === 0)
       return insertNew(deps, records, 1)
     throw error
   }
-  return fresh.map((r) => r.id)
+  // A fact merged into one already stored was not created.
+  return fresh.filter((r, i) => results[i]?.id === r.id).map((r) => r.id)
 }

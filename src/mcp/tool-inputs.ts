@@ -57,6 +57,7 @@ export const storeInput = addInputSchema.extend({
   observedAt: isoDate.optional().describe('When it was true or said; defaults to now'),
   metadata: jsonObject.optional(),
   confidence: addInputSchema.shape.confidence.describe('0 (doubtful) to 10 (certain); defaults to 5'),
+  expiresAt: isoDate.optional().describe('When to archive it automatically (time to live)'),
 })
 
 const { now: _now, recordAccess: _recordAccess, ...searchFields } = searchInputSchema.shape
@@ -70,6 +71,9 @@ export const recallInput = z.strictObject({
   filters: filters.optional(),
   conversation: searchFields.conversation.describe('Recent conversation; its names and topics help ranking'),
   explain: searchFields.explain.describe("Add each score's components"),
+  asOf: isoDate.optional().describe('Answer as things stood at this moment'),
+  includeSuperseded: searchFields.includeSuperseded.describe('Also show facts that newer ones replaced'),
+  includeArchived: searchFields.includeArchived.describe('Also show archived memories'),
 })
 
 const { now: _now2, recordAccess: _recordAccess2, ...contextFields } = contextInputSchema.shape
@@ -83,6 +87,9 @@ export const contextInput = z.strictObject({
   conversation: contextFields.conversation.describe('Recent conversation; its names and topics help ranking'),
   maxTokens: contextFields.maxTokens.describe('Token budget of the block'),
   format: contextFields.format.describe('How the block is written'),
+  asOf: isoDate.optional().describe('Answer as things stood at this moment'),
+  includeSuperseded: contextFields.includeSuperseded.describe('Also use facts that newer ones replaced'),
+  includeArchived: contextFields.includeArchived.describe('Also use archived memories'),
 })
 
 /** `update`: the id and the fields to change. */

@@ -3,11 +3,13 @@ import type { Normalisation } from './relevance.js'
 /**
  * Every weight and constant of ranking, in one object with documented defaults.
  * A memory's score is
- *   (relevance + session·E + activation·A + spreading·S) × confidenceMultiplier
+ *   (relevance + session·E + activation·A + spreading·S + claim·C) × confidenceMultiplier
  * where relevance = dense·D + keyword·K (each scaled to [0, 1] over the
  * candidates), session is the best first-pass relevance in the memory's
  * session, A the ACT-R base-level activation squashed to [0, 1], and S the
- * spreading activation from the query's entities, normalised to [0, 1].
+ * spreading activation from the query's entities, normalised to [0, 1], and
+ * claim is 1 when the memory asserts what the question asks about (the
+ * attribute of the subject: "Where does Alice live?" → her residence).
  */
 export interface ScoringConfig {
   /** Weight of dense (embedding) similarity in relevance. @default 0.4 */
@@ -24,6 +26,8 @@ export interface ScoringConfig {
   activation: number
   /** Weight of spreading activation from the query's entities. @default 0.2 */
   spreading: number
+  /** Weight of a memory asserting the attribute a question asks about: enough to rank the answer first. @default 2 */
+  claim: number
   /**
    * How much confidence scales the score: the multiplier is
    * `1 + confidence·(c − 5)/5`, so 5 is neutral. @default 0.2
@@ -45,6 +49,7 @@ export const DEFAULT_SCORING: Readonly<ScoringConfig> = Object.freeze({
   session: 0.5,
   activation: 0.1,
   spreading: 0.2,
+  claim: 2,
   confidence: 0.2,
   decay: 0.5,
   maxAssociation: 2,
@@ -59,6 +64,7 @@ export const BM25_ONLY: Partial<ScoringConfig> = Object.freeze({
   session: 0,
   activation: 0,
   spreading: 0,
+  claim: 0,
   confidence: 0,
 })
 
@@ -69,6 +75,7 @@ export const DENSE_ONLY: Partial<ScoringConfig> = Object.freeze({
   session: 0,
   activation: 0,
   spreading: 0,
+  claim: 0,
   confidence: 0,
 })
 

@@ -9,6 +9,7 @@ const signal = (id: string, overrides: Partial<CandidateSignals> = {}): Candidat
   session: 0,
   baseLevel: -6,
   spreading: 0,
+  claim: 0,
   confidence: 5,
   ...overrides,
 })
@@ -51,5 +52,19 @@ describe('rankCandidates', () => {
       bm25,
     )
     expect(ranked.map((r) => r.id)).toEqual(['a', 'b'])
+  })
+})
+
+describe('claim evidence', () => {
+  it('ranks a memory asserting what the question asks about above a more similar one', () => {
+    const ranked = rankCandidates(
+      [
+        signal('sister', { keyword: 0.9, dense: 0.9 }),
+        signal('answer', { keyword: 0.6, dense: 0.6, claim: 1 }),
+      ],
+      DEFAULT_SCORING,
+    )
+    expect(ranked.map((r) => r.id)).toEqual(['answer', 'sister'])
+    expect(ranked[0]?.breakdown.claim).toBe(DEFAULT_SCORING.claim)
   })
 })

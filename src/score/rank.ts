@@ -16,6 +16,8 @@ export interface CandidateSignals {
   baseLevel: number
   /** Spreading activation Σ W_j·S_ji (unbounded). */
   spreading: number
+  /** 1 when the memory asserts what the question asks about, else 0. */
+  claim: number
   /** 0–10. */
   confidence: number
 }
@@ -25,7 +27,7 @@ export interface RankedCandidate {
   id: string
   score: number
   /**
-   * `relevance + session + activation + spreading` is the score before confidence, and
+   * `relevance + session + activation + spreading + claim` is the score before confidence, and
    * `confidence` is the multiplier applied to it; `dense`, `keyword` and
    * `baseLevel` are the raw parts behind them.
    */
@@ -34,6 +36,7 @@ export interface RankedCandidate {
     session: number
     activation: number
     spreading: number
+    claim: number
     confidence: number
     dense: number
     keyword: number
@@ -51,15 +54,17 @@ export function rankCandidates(
     const session = config.session * c.session
     const activation = config.activation * normaliseActivation(c.baseLevel)
     const spreading = config.spreading * normaliseSpreading(c.spreading, config.maxAssociation)
+    const claim = config.claim * c.claim
     const multiplier = confidenceMultiplier(c.confidence, config.confidence)
     return {
       id: c.id,
-      score: (relevance + session + activation + spreading) * multiplier,
+      score: (relevance + session + activation + spreading + claim) * multiplier,
       breakdown: {
         relevance,
         session,
         activation,
         spreading,
+        claim,
         confidence: multiplier,
         dense: c.dense,
         keyword: c.keyword,

@@ -92,6 +92,24 @@ export interface MemoryStore {
    */
   accessTimes(tenantId: string, ids: readonly string[]): Promise<Map<string, string[]>>
 
+  /** Memories of the scope with a claim under any of these keys, with their claims under them. */
+  byClaims(query: ClaimQuery): Promise<{ id: string; claims: StoredClaim[] }[]>
+
+  /** One history event by id, with the memory it belongs to, or null. */
+  event(tenantId: string, eventId: string): Promise<{ userId: string; event: HistoryEvent } | null>
+
+  /** Appends events to a memory's history without changing the memory (e.g. `undone` markers). */
+  appendEvents(tenantId: string, userId: string, events: readonly HistoryEvent[]): Promise<void>
+
+  /** Records the report of a lifecycle pass over a user (or the whole tenant, `userId` null). */
+  saveRun(tenantId: string, userId: string | null, report: JsonObject): Promise<void>
+
+  /** The last report saved for the user (or the tenant), or null. */
+  lastRun(tenantId: string, userId: string | null): Promise<JsonObject | null>
+
+  /** The tenant's users with counts by status, by user id, one page at a time. */
+  users(tenantId: string, options: { limit: number; after?: string | undefined }): Promise<UserSummary[]>
+
   /** Memories of the scope linked to any of these entity keys, with the keys each shares. */
   byEntities(query: EntityQuery): Promise<EntityCandidate[]>
 
@@ -163,10 +181,43 @@ export interface MemoryWrite {
   events: readonly HistoryEvent[]
   /** Entities the content mentions; on update they replace the previous links. */
   entities: readonly EntityMention[]
+  /** What the content asserts (see `lifecycle/claims.ts`); on update they replace the previous ones. */
+  claims: readonly StoredClaim[]
+}
+
+/** A claim as the store indexes it: `key` is subject and attribute, looked up exactly. */
+export interface StoredClaim {
+  key: string
+  value: string
+  polarity: 1 | -1
+  exclusive: boolean
+}
+
+/** Memories whose claims have any of these keys. */
+export interface ClaimQuery extends CandidateQuery {
+  keys: readonly string[]
 }
 
 /** Fields `patch` may change. */
-export type RecordPatch = Partial<Pick<MemoryRecord, 'confidence' | 'status' | 'metadata' | 'tags'>>
+export type RecordPatch = Partial<
+  Pick<
+    MemoryRecord,
+    | 'confidence'
+    | 'status'
+    | 'metadata'
+    | 'tags'
+    | 'validTo'
+    | 'supersededBy'
+    | 'expiresAt'
+    | 'corroborations'
+  >
+>
+
+/** A user of a tenant with the count of their memories by status. */
+export interface UserSummary {
+  userId: string
+  byStatus: Record<MemoryStatus, number>
+}
 
 /** How many recent access times a store keeps exactly per memory. */
 export const RECENT_ACCESSES = 16
@@ -250,6 +301,10 @@ export interface StoreStats {
   users: number
   byStatus: Record<MemoryStatus, number>
   byType: Record<string, number>
+  /** Active memories by confidence: [0–2), [2–4), [4–6), [6–8), [8–10]. */
+  confidence: [number, number, number, number, number]
+  /** Active memories that restatements have corroborated at least once. */
+  corroborated: number
   /** Bytes on disk, when the backend can tell. */
   sizeBytes: number | null
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { MemoryWrite, NewJob, VectorSpace } from '../store/store.js'
+import type { MemoryWrite, NewJob, StoredClaim, VectorSpace } from '../store/store.js'
 import { words } from '../text/words.js'
 import type { EntityKind, EntityMention, HistoryEvent, MemoryRecord } from '../types.js'
 
@@ -37,6 +37,10 @@ export function memoryRecord(overrides: Partial<MemoryRecord> = {}): MemoryRecor
     accessCount: 0,
     lastAccessedAt: null,
     version: 1,
+    validTo: null,
+    supersededBy: null,
+    expiresAt: null,
+    corroborations: 0,
     ...overrides,
   }
 }
@@ -56,6 +60,8 @@ export interface MemoryWriteOverrides extends Partial<MemoryRecord> {
   events?: HistoryEvent[]
   /** @default [] */
   entities?: EntityMention[]
+  /** @default [] */
+  claims?: StoredClaim[]
 }
 
 /**
@@ -65,7 +71,7 @@ export interface MemoryWriteOverrides extends Partial<MemoryRecord> {
  * await store.insert([memoryWrite({ id: 'm1', content: 'likes tea', vector: [0, 1, 0, 0] })])
  */
 export function memoryWrite(overrides: MemoryWriteOverrides = {}): MemoryWrite {
-  const { vector: values, terms, events, entities, ...fields } = overrides
+  const { vector: values, terms, events, entities, claims, ...fields } = overrides
   const record = memoryRecord(fields)
   const snapshot = { content: record.content, metadata: record.metadata, tags: record.tags }
   return {
@@ -74,6 +80,7 @@ export function memoryWrite(overrides: MemoryWriteOverrides = {}): MemoryWrite {
     terms: terms ?? words(record.content),
     events: events ?? [historyEvent(record.id, { at: record.createdAt, after: snapshot })],
     entities: entities ?? [],
+    claims: claims ?? [],
   }
 }
 

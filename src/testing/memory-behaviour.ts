@@ -295,14 +295,18 @@ export function describeMemory({ name, create }: DescribeMemoryOptions): void {
         'session',
         'activation',
         'spreading',
+        'claim',
         'confidence',
         'dense',
         'keyword',
         'baseLevel',
       ]
       for (const part of parts) expect(b[part], part).toEqual(expect.any(Number))
-      const sum = (b.relevance ?? 0) + (b.session ?? 0) + (b.activation ?? 0) + (b.spreading ?? 0)
+      const sum =
+        (b.relevance ?? 0) + (b.session ?? 0) + (b.activation ?? 0) + (b.spreading ?? 0) + (b.claim ?? 0)
       expect(hit?.score).toBeCloseTo(sum * (b.confidence ?? 0), 9)
+      // "Which city did Alice move to?" asks about her residence, and the top hit asserts it.
+      expect(b.claim).toBeGreaterThan(0)
     })
 
     it('ranks the more recent of two equally relevant memories first', async () => {

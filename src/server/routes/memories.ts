@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { MemoryError } from '../../errors.js'
 import {
   addInputSchema,
+  consolidateInputSchema,
   contextInputSchema,
   conversationInputSchema,
   feedbackInputSchema,
@@ -200,12 +201,12 @@ export const memoryRoutes: Route[] = [
     path: '/v1/status',
     scope: 'read',
     tag: 'users',
-    summary: 'Counts by status and type, for the tenant or one user',
+    summary: 'Counts by status and type, confidence, and the last consolidation, for the tenant or one user',
     query: userQuerySchema,
     ok: { status: 200, description: 'Counts and store size' },
     handle: async ({ memory, url }) => ({
       status: 200,
-      body: await memory.stats(fromQuery(url, userQuerySchema)),
+      body: await memory.status(fromQuery(url, userQuerySchema)),
     }),
   },
   {
@@ -220,5 +221,37 @@ export const memoryRoutes: Route[] = [
       status: 200,
       body: await memory.graph(fromQuery(url, graphQuerySchema) as never),
     }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/consolidate',
+    scope: 'write',
+    tag: 'lifecycle',
+    summary:
+      'Merge restatements, supersede contradicted facts, archive expired and decayed memories (dryRun: report only)',
+    body: consolidateInputSchema,
+    ok: { status: 200, description: 'The consolidation report' },
+    handle: async ({ memory, body }) => ({
+      status: 200,
+      body: await memory.consolidate((await body()) as never),
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/memories/:id/restore',
+    scope: 'write',
+    tag: 'lifecycle',
+    summary: 'Bring an archived or superseded memory back to active',
+    ok: { status: 200, description: 'The memory' },
+    handle: async ({ memory, params }) => ({ status: 200, body: await memory.restore(params.id as string) }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/events/:id/undo',
+    scope: 'write',
+    tag: 'lifecycle',
+    summary: 'Reverse a lifecycle decision (merged, superseded, archived or restored event), once',
+    ok: { status: 200, description: '`{ undone, memories }`' },
+    handle: async ({ memory, params }) => ({ status: 200, body: await memory.undo(params.id as string) }),
   },
 ]

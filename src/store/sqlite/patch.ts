@@ -7,7 +7,16 @@ import { appendEvents, checkVersion } from './writes.js'
 
 // Records, not lists, so that a new status or patchable field fails to compile until handled here.
 const STATUSES: Record<MemoryStatus, true> = { active: true, superseded: true, archived: true }
-const FIELDS: Record<keyof RecordPatch, true> = { confidence: true, status: true, metadata: true, tags: true }
+const FIELDS: Record<keyof RecordPatch, true> = {
+  confidence: true,
+  status: true,
+  metadata: true,
+  tags: true,
+  validTo: true,
+  supersededBy: true,
+  expiresAt: true,
+  corroborations: true,
+}
 
 /**
  * Changes fields that need no re-embedding and appends `events`, if the stored version
@@ -38,12 +47,17 @@ export function patchMemory(
         status: changes.status ?? current.status,
         metadata: changes.metadata ?? current.metadata,
         tags: changes.tags ?? current.tags,
+        validTo: changes.validTo === undefined ? current.validTo : changes.validTo,
+        supersededBy: changes.supersededBy === undefined ? current.supersededBy : changes.supersededBy,
+        expiresAt: changes.expiresAt === undefined ? current.expiresAt : changes.expiresAt,
+        corroborations: changes.corroborations ?? current.corroborations,
         version: current.version + 1,
         updatedAt: events.at(-1)?.at ?? new Date().toISOString(),
       }
       ctx
         .sql(
-          `UPDATE memories SET confidence = ?, status = ?, metadata = ?, tags = ?, version = ?, updated_at = ?
+          `UPDATE memories SET confidence = ?, status = ?, metadata = ?, tags = ?, valid_to = ?,
+             superseded_by = ?, expires_at = ?, corroborations = ?, version = ?, updated_at = ?
            WHERE rid = ?`,
         )
         .run(
@@ -51,6 +65,10 @@ export function patchMemory(
           next.status,
           JSON.stringify(next.metadata),
           JSON.stringify(next.tags),
+          next.validTo,
+          next.supersededBy,
+          next.expiresAt,
+          next.corroborations,
           next.version,
           next.updatedAt,
           row.rid,

@@ -61,6 +61,18 @@ export function readStats(ctx: StoreContext, tenantId: string, userId?: string):
     byStatus[group.status] = (byStatus[group.status] ?? 0) + group.n
     byType[group.type] = (byType[group.type] ?? 0) + group.n
   }
+  const confidence: StoreStats['confidence'] = [0, 0, 0, 0, 0]
+  const buckets = ctx
+    .sql(
+      `SELECT min(4, CAST(confidence / 2 AS INTEGER)) AS bucket, count(*) AS n, sum(corroborations > 0) AS c
+       FROM memories WHERE ${where} AND status = 'active' GROUP BY bucket`,
+    )
+    .all(...params) as { bucket: number; n: number; c: number }[]
+  let corroborated = 0
+  for (const b of buckets) {
+    confidence[b.bucket] = b.n
+    corroborated += b.c
+  }
   let sizeBytes: number | null = null
   if (ctx.fileBacked) {
     const pages = ctx
@@ -70,7 +82,7 @@ export function readStats(ctx: StoreContext, tenantId: string, userId?: string):
     }
     sizeBytes = pages.n
   }
-  return { memories, users: users.n, byStatus, byType, sizeBytes }
+  return { memories, users: users.n, byStatus, byType, confidence, corroborated, sizeBytes }
 }
 
 /** `INVALID_INPUT` unless `limit` is a positive integer. */

@@ -1,5 +1,6 @@
 import type { HistoryEvent, Scope } from '../../types.js'
 import { deleteAssociations } from './associations.js'
+import { replaceClaims } from './claims.js'
 import type { StoreContext } from './context.js'
 import { dropScopeEntities, replaceLinks } from './entity-links.js'
 import { deleteUserJobs } from './jobs.js'
@@ -69,6 +70,9 @@ export function removeUser(ctx: StoreContext, scope: Scope): number {
         .sql('DELETE FROM memory_events WHERE tenant_id = ? AND user_id = ?')
         .run(scope.tenantId, scope.userId)
       deleteUserJobs(ctx, scope.tenantId, scope.userId)
+      ctx
+        .sql('DELETE FROM lifecycle_runs WHERE tenant_id = ? AND user_id = ?')
+        .run(scope.tenantId, scope.userId)
       if (scopeId !== null) ctx.sql('DELETE FROM scopes WHERE scope_id = ?').run(scopeId)
       return rows.length
     })
@@ -80,6 +84,7 @@ function deleteRow(ctx: StoreContext, tenantId: string, row: RemovableRow, delta
   deleteVector(ctx, row.rid)
   // Links and associations first: they reference the row. Its access times go with it.
   replaceLinks(ctx, row.scope_id, row.rid, [])
+  replaceClaims(ctx, row.scope_id, row.rid, [])
   deleteAssociations(ctx, row.rid)
   ctx.sql('DELETE FROM memories WHERE rid = ?').run(row.rid)
   delta.add(tenantId, parseBag(row.terms), -1)

@@ -33,6 +33,10 @@ export interface MemoryRow {
   has_vector: number
   /** JSON array of the newest access times, newest first (migration 2). */
   recent_accesses: string
+  valid_to: string | null
+  superseded_by: string | null
+  expires_at: string | null
+  corroborations: number
 }
 
 /** A `memory_events` row as the driver returns it. */
@@ -68,6 +72,10 @@ export function recordParams(record: MemoryRecord): Record<string, string | numb
     access_count: record.accessCount,
     last_accessed_at: record.lastAccessedAt,
     version: record.version,
+    valid_to: record.validTo,
+    superseded_by: record.supersededBy,
+    expires_at: record.expiresAt,
+    corroborations: record.corroborations,
   }
 }
 
@@ -92,6 +100,10 @@ export function toRecord(row: MemoryRow): MemoryRecord {
     accessCount: row.access_count,
     lastAccessedAt: row.last_accessed_at,
     version: row.version,
+    validTo: row.valid_to,
+    supersededBy: row.superseded_by,
+    expiresAt: row.expires_at,
+    corroborations: row.corroborations,
   }
 }
 

@@ -2,9 +2,11 @@ import { MemoryError, storeFailed } from '../../errors.js'
 import type { MemoryStore, StoredMemory } from '../store.js'
 import { accessTimes, recordAccess } from './accesses.js'
 import { adjustAssociations, readAssociations } from './associations.js'
+import { byClaims } from './claims.js'
 import { openContext, type StoreContext } from './context.js'
 import { byEntities, entitiesOf, readEntities } from './entities.js'
 import { claimJobs, enqueueJob, finishJob, jobCounts } from './jobs.js'
+import { lastRun, readEvent, readUsers, saveRun } from './lifecycle-reads.js'
 import { patchMemory } from './patch.js'
 import { getMemories, listMemories, readHistory, readStats } from './reads.js'
 import { removeMemory, removeUser } from './removal.js'
@@ -12,7 +14,7 @@ import { SCAN_START, type ScanPosition, scanBatch } from './scan.js'
 import { keyword, nearest } from './search.js'
 import { readTermCounts } from './term-counts.js'
 import { openVectorSpace } from './vector-space.js'
-import { insertMemories, replaceVectors, updateMemory } from './writes.js'
+import { appendEvents, insertMemories, replaceVectors, updateMemory } from './writes.js'
 
 /** Options of `createSqliteStore`. */
 export interface SqliteStoreOptions {
@@ -67,6 +69,15 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
     recordAccess: (tenantId, ids, at) => run('recordAccess', () => recordAccess(ctx, tenantId, ids, at)),
     accessTimes: (tenantId, ids) => run('accessTimes', () => accessTimes(ctx, tenantId, ids)),
     byEntities: (query) => run('byEntities', () => byEntities(ctx, query)),
+    byClaims: (query) => run('byClaims', () => byClaims(ctx, query)),
+    event: (tenantId, eventId) => run('event', () => readEvent(ctx, tenantId, eventId)),
+    appendEvents: (tenantId, userId, events) =>
+      run('appendEvents', () =>
+        ctx.db.transaction(() => appendEvents(ctx, tenantId, userId, events)).immediate(),
+      ),
+    saveRun: (tenantId, userId, report) => run('saveRun', () => saveRun(ctx, tenantId, userId, report)),
+    lastRun: (tenantId, userId) => run('lastRun', () => lastRun(ctx, tenantId, userId)),
+    users: (tenantId, options) => run('users', () => readUsers(ctx, tenantId, options)),
     entities: (scope, keys) => run('entities', () => readEntities(ctx, scope, keys)),
     entitiesOf: (tenantId, ids) => run('entitiesOf', () => entitiesOf(ctx, tenantId, ids)),
     associations: (scope, keys, memoryIds) =>

@@ -1,6 +1,7 @@
 import { MemoryError } from '../../errors.js'
 import type { HistoryEvent } from '../../types.js'
 import type { MemoryWrite } from '../store.js'
+import { checkClaims, replaceClaims } from './claims.js'
 import type { StoreContext } from './context.js'
 import { checkMentions, replaceLinks } from './entity-links.js'
 import { eventParams, type MemoryRow, recordParams } from './row-mapping.js'
@@ -10,7 +11,8 @@ import { checkVector, insertVector, replaceVector, requireSpace } from './vector
 
 const RECORD_COLUMNS =
   'tenant_id, id, user_id, agent_id, session_id, content, type, source, observed_at, created_at, ' +
-  'updated_at, metadata, tags, confidence, status, access_count, last_accessed_at, version'
+  'updated_at, metadata, tags, confidence, status, access_count, last_accessed_at, version, ' +
+  'valid_to, superseded_by, expires_at, corroborations'
 const RECORD_VALUES = RECORD_COLUMNS.split(', ')
   .map((column) => `@${column}`)
   .join(', ')
@@ -21,6 +23,7 @@ export function insertMemories(ctx: StoreContext, writes: readonly MemoryWrite[]
   for (const write of writes) {
     checkVector(space, write.vector, `memory ${write.record.id}`)
     checkMentions(write.entities, `memory ${write.record.id}`)
+    checkClaims(write.claims, `memory ${write.record.id}`)
   }
   const exists = ctx.sql('SELECT 1 FROM memories WHERE tenant_id = ? AND id = ?')
   const insert = ctx.sql(
@@ -30,7 +33,7 @@ export function insertMemories(ctx: StoreContext, writes: readonly MemoryWrite[]
   ctx.db
     .transaction(() => {
       const delta = new TermDelta()
-      for (const { record, vector, terms, events, entities } of writes) {
+      for (const { record, vector, terms, events, entities, claims } of writes) {
         // Checked row by row, so a duplicate inside the batch is caught as well.
         if (exists.get(record.tenantId, record.id) !== undefined) {
           throw new MemoryError('CONFLICT', `memory ${record.id} already exists`, {
@@ -51,6 +54,7 @@ export function insertMemories(ctx: StoreContext, writes: readonly MemoryWrite[]
         indexContent(ctx, rid, scopeId, record.content)
         insertVector(ctx, rid, scopeId, vector)
         replaceLinks(ctx, scopeId, rid, entities)
+        replaceClaims(ctx, scopeId, rid, claims)
         appendEvents(ctx, record.tenantId, record.userId, events)
         delta.add(record.tenantId, bag, 1)
       }
@@ -62,9 +66,10 @@ export function insertMemories(ctx: StoreContext, writes: readonly MemoryWrite[]
 /** Replaces one memory if its stored version is `expectedVersion`. */
 export function updateMemory(ctx: StoreContext, write: MemoryWrite, expectedVersion: number): void {
   const space = requireSpace(ctx)
-  const { record, vector, terms, events, entities } = write
+  const { record, vector, terms, events, entities, claims } = write
   checkVector(space, vector, `memory ${record.id}`)
   checkMentions(entities, `memory ${record.id}`)
+  checkClaims(claims, `memory ${record.id}`)
   ctx.db
     .transaction(() => {
       const row = ctx
@@ -84,6 +89,7 @@ export function updateMemory(ctx: StoreContext, write: MemoryWrite, expectedVers
       indexContent(ctx, row.rid, scopeId, record.content)
       replaceVector(ctx, row.rid, scopeId, vector)
       replaceLinks(ctx, scopeId, row.rid, entities)
+      replaceClaims(ctx, scopeId, row.rid, claims)
       appendEvents(ctx, record.tenantId, record.userId, events)
       const delta = new TermDelta()
       delta.add(record.tenantId, parseBag(row.terms), -1)

@@ -116,6 +116,7 @@ export function recordCases(h: StoreHarness): void {
           terms: ['prefers', 'espresso', 'now'],
           events: [event],
           entities: [],
+          claims: [],
         },
         1,
       )

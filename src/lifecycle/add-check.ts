@@ -1,0 +1,191 @@
+import { storedClaims } from '../indexing.js'
+import { historyEvent } from '../records.js'
+import type { MemoryStore, MemoryWrite } from '../store/store.js'
+import type { JsonObject, MemoryRecord } from '../types.js'
+import type { LifecycleConfig } from './config.js'
+import { corroborated, type PlannedChange, plannedChange, restatement } from './patches.js'
+import { type Comparable, cosine, type Relation, relate } from './relate.js'
+
+/** What adding a batch comes to once restatements and contradictions are settled. */
+export interface AddPlan {
+  /** The memories to insert (some may arrive superseded by a newer stored one). */
+  inserts: MemoryWrite[]
+  /** Changes to stored memories: merges into them, supersessions of them. */
+  changes: Map<string, PlannedChange>
+  /** Per input, the memory `add` returns: the new one, or the one it was merged into. */
+  results: MemoryRecord[]
+}
+
+interface Known extends Comparable {
+  record: MemoryRecord
+  /** The batch write, for memories not stored yet. */
+  write: MemoryWrite | null
+  vector: Float32Array | null
+}
+
+/** Largest batch whose memories are each compared with their nearest stored neighbours. */
+export const NEIGHBOUR_BATCH = 32
+
+const DUPLICATE_ORDER = { exact: 0, 'same-claims': 1, paraphrase: 2 } as const
+
+function details(relation: Relation, extra: JsonObject): JsonObject {
+  if (relation.kind === 'unrelated') return extra
+  const base: JsonObject = { rule: relation.rule, score: relation.score, ...extra }
+  if (relation.kind === 'contradiction')
+    base.inputs = relation.conflicts.map(([a, b]) => ({
+      key: a.key.replace('\u0000', ' '),
+      newer: a.value,
+      older: b.value,
+    }))
+  return base
+}
+
+/**
+ * Settles a batch against the user's active memories and itself, in input
+ * order: a restatement is merged into the memory it restates (not inserted),
+ * a contradiction supersedes whichever of the two was observed earlier.
+ */
+export async function planAdd(
+  deps: { store: MemoryStore; tenantId: string; config: LifecycleConfig; now: Date },
+  writes: readonly MemoryWrite[],
+): Promise<AddPlan> {
+  const { store, tenantId, config, now } = deps
+  const exempt = new Set(config.exemptTypes)
+  const plan: AddPlan = { inserts: [], changes: new Map(), results: [] }
+  const pending: Known[] = []
+  const pendingByKey = new Map<string, Known[]>()
+  const change = (id: string) => {
+    const found = plan.changes.get(id)
+    if (found) return found
+    const created = plannedChange(id)
+    plan.changes.set(id, created)
+    return created
+  }
+  const at = now
+  // Nearest neighbours cost a vector search per memory: fine for an add, too slow for a bulk load,
+  // where exact restatements and claims (index lookups) are checked now and paraphrases at consolidate().
+  const useNeighbours = writes.length <= NEIGHBOUR_BATCH
+
+  for (const write of writes) {
+    const record = write.record
+    if (exempt.has(record.type) || (!config.dedupe && !config.contradictions)) {
+      plan.inserts.push(write)
+      plan.results.push(record)
+      continue
+    }
+    const self: Known = { record, write, vector: write.vector, content: record.content, claims: write.claims }
+    const candidates = await storedCandidates(store, tenantId, self, config, useNeighbours)
+    const earlier = useNeighbours
+      ? pending
+      : [...new Set(self.claims.flatMap((c) => pendingByKey.get(c.key) ?? []))]
+    for (const p of earlier)
+      if (p.record.userId === record.userId && p.record.status === 'active')
+        candidates.push([p, p.vector ? cosine(write.vector, p.vector) : null])
+
+    let duplicate: { known: Known; relation: Extract<Relation, { kind: 'duplicate' }> } | null = null
+    const contradicted: { known: Known; relation: Relation }[] = []
+    for (const [known, similarity] of candidates) {
+      if (exempt.has(known.record.type) || known.record.status !== 'active') continue
+      if (plan.changes.get(known.record.id)?.supersede) continue
+      const relation = relate(self, known, similarity, config.paraphraseSimilarity)
+      if (relation.kind === 'duplicate' && config.dedupe) {
+        if (!duplicate || DUPLICATE_ORDER[relation.rule] < DUPLICATE_ORDER[duplicate.relation.rule])
+          duplicate = { known, relation }
+      } else if (relation.kind === 'contradiction' && config.contradictions)
+        contradicted.push({ known, relation })
+    }
+
+    if (
+      duplicate &&
+      !duplicate.known.write &&
+      (await alreadyMerged(store, tenantId, duplicate.known.record.id, record.id))
+    ) {
+      // The same restatement again (a conversation sent twice): nothing new to count.
+      plan.results.push(duplicate.known.record)
+      continue
+    }
+    if (duplicate) {
+      const target = duplicate.known
+      const event = historyEvent(target.record.id, 'merged', at, 'system')
+      event.details = details(duplicate.relation, { restatement: restatement(record) })
+      if (target.write) {
+        const r = target.write.record
+        r.corroborations += 1
+        r.confidence = corroborated(r.confidence)
+        ;(target.write.events as unknown[]).push(event)
+        plan.results.push(r)
+      } else {
+        const c = change(target.record.id)
+        c.merges += 1
+        c.events.push(event)
+        plan.results.push({
+          ...target.record,
+          corroborations: target.record.corroborations + c.merges,
+          confidence: corroborated(target.record.confidence, c.merges),
+        })
+      }
+      continue
+    }
+
+    for (const { known, relation } of contradicted) {
+      const newerWins = known.record.observedAt <= record.observedAt
+      const [loser, winner] = newerWins ? [known.record, record] : [record, known.record]
+      const event = historyEvent(loser.id, 'superseded', at, 'system')
+      event.details = details(relation, { by: winner.id })
+      const supersede = { by: winner.id, validTo: winner.observedAt }
+      if (loser === record || known.write) {
+        const w = loser === record ? write : (known.write as MemoryWrite)
+        Object.assign(w.record, {
+          status: 'superseded',
+          validTo: supersede.validTo,
+          supersededBy: supersede.by,
+        })
+        ;(w.events as unknown[]).push(event)
+        if (loser === record) break
+      } else {
+        const c = change(loser.id)
+        c.supersede = supersede
+        c.events.push(event)
+      }
+    }
+    plan.inserts.push(write)
+    plan.results.push(record)
+    pending.push(self)
+    for (const c of self.claims) pendingByKey.set(c.key, [...(pendingByKey.get(c.key) ?? []), self])
+  }
+  return plan
+}
+
+/** The user's active stored memories that may restate or contradict `self`, with similarity when known. */
+async function storedCandidates(
+  store: MemoryStore,
+  tenantId: string,
+  self: Known,
+  config: LifecycleConfig,
+  useNeighbours: boolean,
+): Promise<[Known, number | null][]> {
+  const scope = { tenantId, userId: self.record.userId, statuses: ['active'] as const }
+  const keys = [...new Set(self.claims.map((c) => c.key))]
+  const [near, claimed] = await Promise.all([
+    useNeighbours
+      ? store.nearest({ ...scope, vector: self.vector as Float32Array, limit: config.neighbours })
+      : [],
+    keys.length ? store.byClaims({ ...scope, keys, limit: 50 }) : [],
+  ])
+  const similarity = new Map(near.map((c) => [c.id, c.score]))
+  const ids = [...new Set([...near.map((c) => c.id), ...claimed.map((c) => c.id)])]
+  if (ids.length === 0) return []
+  const records = await store.get(tenantId, ids)
+  return records.map((record) => [
+    { record, write: null, vector: null, content: record.content, claims: storedClaims(record) },
+    similarity.get(record.id) ?? null,
+  ])
+}
+
+async function alreadyMerged(store: MemoryStore, tenantId: string, targetId: string, restatementId: string) {
+  const history = await store.history(tenantId, targetId)
+  return history.some(
+    (e) =>
+      e.event === 'merged' && (e.details?.restatement as JsonObject | undefined)?.memoryId === restatementId,
+  )
+}
