@@ -1,6 +1,11 @@
 /**
  * Times `addMany` of N memories in one batch and searches over them.
- * Usage: npm run bench:ingest -- [--count 10000] [--queries 200] [--path FILE]
+ * Usage: npm run bench:ingest -- [--count 10000] [--queries 200] [--path FILE] [--lifecycle]
+ *
+ * The notes are all distinct, but many say where the same people moved: with
+ * `--lifecycle` the add-time checks run and supersede them (see bench:lifecycle
+ * for what they cost); without it, every note stays active and the figures are
+ * those of the store and ranking alone.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -13,6 +18,7 @@ const { values } = parseArgs({
     count: { type: 'string', default: '10000' },
     queries: { type: 'string', default: '200' },
     path: { type: 'string' },
+    lifecycle: { type: 'boolean', default: false },
   },
 })
 const count = Number(values.count)
@@ -35,7 +41,10 @@ const pick = <T>(list: readonly T[], i: number) => list[i % list.length] as T
 const sentence = (i: number) =>
   `${pick(people, i)} ${pick(verbs, i * 7 + 3)} ${pick(places, i * 13 + 5)} ${pick(extras, i * 3 + 1)} (note ${i})`
 
-const memory = await createMemory({ path })
+const memory = await createMemory({
+  path,
+  lifecycle: values.lifecycle ? {} : { dedupe: false, contradictions: false },
+})
 const inputs = Array.from({ length: count }, (_, i) => ({ content: sentence(i), userId: 'bench-user' }))
 let t = performance.now()
 await memory.addMany(inputs)

@@ -91,6 +91,8 @@ async function ingest(
         sessionId: session.id,
         observedAt: session.date,
         metadata: { dia_id: turn.diaId },
+        // What was said, by either speaker: never merged or superseded as a fact of the user.
+        type: 'episode',
       })),
     )
     const records = await memory.addMany(inputs)
@@ -133,13 +135,15 @@ async function runSystem(
   system: BenchSystem,
   options: LocomoRunOptions,
   ks: readonly number[],
-): Promise<LocomoSystemResult> {
+): Promise<LocomoSystemResult[]> {
   const clock = replayClock()
   const memory = await openBenchMemory({ system, embedder: options.embedder, clock })
   const context = contextFunction(memory)
   const limit = Math.max(...ks, 10)
   const total = options.conversations.reduce((n, c) => n + c.questions.length, 0)
   const asked: QuestionScore[] = []
+  // With `consolidate`, the same questions on the same store just before the pass: a like-for-like baseline.
+  const before: QuestionScore[] = []
   const latencies: number[] = []
   let ingestMs = 0
   try {
@@ -150,41 +154,55 @@ async function runSystem(
       const stored = await timed(() => ingest(memory, conversation, options.ingest ?? 'turns'))
       ingestMs += stored.ms
       const turnsOf = (ids: readonly string[]) => ids.map((id) => stored.value.get(id) ?? [id])
-      for (const q of conversation.questions) {
-        const query = { query: q.question, userId, recordAccess: false, now }
-        const search = await timed(() => memory.search({ ...query, limit }))
-        latencies.push(search.ms)
-        const ranked = turnsOf(search.value.map((hit) => hit.memory.id))
-        const gold = new Set(q.evidence)
-        const packed = context ? turnsOf(await context({ ...query, maxTokens: CONTEXT_TOKENS })).flat() : null
-        asked.push({
-          category: q.category,
-          // A memory counts for every turn it stands for (a fact for the turns it came from).
-          recall: ks.map((k) => {
-            const covered = coveredTurns(ranked, k)
-            return recallAtK(covered, gold, covered.length)
-          }),
-          ndcg10: ndcgAtK(coveredTurns(ranked, 10), gold, 10),
-          context: packed ? recallAtK(packed, gold, packed.length) : null,
-        })
-        options.onProgress?.(system.name, asked.length, total)
+      const ask = async (into: QuestionScore[], timing: boolean) => {
+        for (const q of conversation.questions) {
+          const query = { query: q.question, userId, recordAccess: false, now }
+          const search = await timed(() => memory.search({ ...query, limit }))
+          if (timing) latencies.push(search.ms)
+          const ranked = turnsOf(search.value.map((hit) => hit.memory.id))
+          const gold = new Set(q.evidence)
+          const packed = context
+            ? turnsOf(await context({ ...query, maxTokens: CONTEXT_TOKENS })).flat()
+            : null
+          into.push({
+            category: q.category,
+            // A memory counts for every turn it stands for (a fact for the turns it came from).
+            recall: ks.map((k) => {
+              const covered = coveredTurns(ranked, k)
+              return recallAtK(covered, gold, covered.length)
+            }),
+            ndcg10: ndcgAtK(coveredTurns(ranked, 10), gold, 10),
+            context: packed ? recallAtK(packed, gold, packed.length) : null,
+          })
+          if (timing) options.onProgress?.(system.name, asked.length, total)
+        }
       }
+      if (options.consolidate) {
+        await ask(before, false)
+        await memory.consolidate({ userId })
+      }
+      await ask(asked, true)
     }
   } finally {
     await memory.close()
   }
-  const byCategory: Partial<Record<LocomoCategory, LocomoScores>> = {}
-  for (const category of Object.values(LOCOMO_CATEGORIES)) {
-    const inCategory = asked.filter((q) => q.category === category)
-    if (inCategory.length > 0) byCategory[category] = scores(inCategory, ks)
+  const result = (name: string, questions: QuestionScore[]): LocomoSystemResult => {
+    const byCategory: Partial<Record<LocomoCategory, LocomoScores>> = {}
+    for (const category of Object.values(LOCOMO_CATEGORIES)) {
+      const inCategory = questions.filter((q) => q.category === category)
+      if (inCategory.length > 0) byCategory[category] = scores(inCategory, ks)
+    }
+    return {
+      name,
+      overall: scores(questions, ks),
+      byCategory,
+      latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
+      ingestMs,
+    }
   }
-  return {
-    name: system.name,
-    overall: scores(asked, ks),
-    byCategory,
-    latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
-    ingestMs,
-  }
+  return options.consolidate
+    ? [result(`${system.name} before consolidate`, before), result(system.name, asked)]
+    : [result(system.name, asked)]
 }
 
 /** Options of `runLocomo`. */
@@ -197,6 +215,8 @@ export interface LocomoRunOptions {
   /** @default BENCH_SYSTEMS */
   systems?: readonly BenchSystem[]
   onProgress?: BenchProgress
+  /** Run `consolidate()` over each conversation after ingest, before the questions. @default false */
+  consolidate?: boolean
   /** @default 'turns' */
   ingest?: LocomoIngest
 }
@@ -209,7 +229,8 @@ export interface LocomoRunOptions {
 export async function runLocomo(options: LocomoRunOptions): Promise<LocomoResult> {
   const ks = [...(options.ks ?? [5, 10, 20])]
   const systems: LocomoSystemResult[] = []
-  for (const system of options.systems ?? BENCH_SYSTEMS) systems.push(await runSystem(system, options, ks))
+  for (const system of options.systems ?? BENCH_SYSTEMS)
+    systems.push(...(await runSystem(system, options, ks)))
   return {
     ingest: options.ingest ?? 'turns',
     conversations: options.conversations.length,

@@ -61,11 +61,12 @@ interface BenchRequest {
   ks: number[] | undefined
   limit: number | undefined
   ingest: LocomoIngest
+  consolidate: boolean
 }
 
 async function bench(
   ctx: CommandContext,
-  { dataset, data, ks, limit, ingest }: BenchRequest,
+  { dataset, data, ks, limit, ingest, consolidate }: BenchRequest,
 ): Promise<Report> {
   const embedder = () => embedderFromEnv(readEnv(ctx.io.env))
   const shown = progress(ctx)
@@ -76,6 +77,7 @@ async function bench(
         conversations,
         ks,
         ingest,
+        consolidate,
         embedder: await embedder(),
         onProgress: shown.update,
       })
@@ -111,13 +113,15 @@ export const benchCommand: Command = {
     '  --k                      cut-offs (default 5,10,20 for LoCoMo; 1,3,5,10,30,50 for LongMemEval)\n' +
     '  --out DIR                also write DIR/report.md, DIR/plot.svg and DIR/plot.html\n' +
     '  --limit-conversations N  only the first N conversations (LongMemEval: the first N questions)\n' +
-    '  --ingest turns|messages  LoCoMo: one memory per turn (default), or each session through add({ messages })',
+    '  --ingest turns|messages  LoCoMo: one memory per turn (default), or each session through add({ messages })\n' +
+    '  --consolidate            LoCoMo: run consolidate() on each conversation before its questions',
   options: {
     data: { type: 'string' },
     k: { type: 'string' },
     out: { type: 'string' },
     'limit-conversations': { type: 'string' },
     ingest: { type: 'string' },
+    consolidate: { type: 'boolean' },
   },
   async run(ctx) {
     const [dataset, extra] = ctx.positionals
@@ -131,7 +135,15 @@ export const benchCommand: Command = {
     if (ingest !== 'turns' && ingest !== 'messages')
       throw new UsageError('--ingest must be turns or messages')
     const started = performance.now()
-    const report = await bench(ctx, { dataset: dataset as BenchRequest['dataset'], data, ks, limit, ingest })
+    const consolidate = ctx.values.consolidate === true
+    const report = await bench(ctx, {
+      dataset: dataset as BenchRequest['dataset'],
+      data,
+      ks,
+      limit,
+      ingest,
+      consolidate,
+    })
     const out = stringOption(ctx, 'out')
     if (out) {
       await mkdir(out, { recursive: true })
