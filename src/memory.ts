@@ -21,6 +21,7 @@ import { createJobWorker } from './ingest/job-worker.js'
 import { planAdd } from './lifecycle/add-check.js'
 import { type LifecycleConfig, type LifecycleOptions, lifecycleConfig } from './lifecycle/config.js'
 import { type ConsolidationReport, consolidateUser, newReport } from './lifecycle/consolidate.js'
+import { createJudge } from './lifecycle/judge.js'
 import { applyChanges, restatementInput } from './lifecycle/patches.js'
 import { restoreMemory, type UndoResult, undoEvent } from './lifecycle/undo.js'
 import {
@@ -263,11 +264,12 @@ export async function createMemoryEngine(
   }
 
   const lifecycle = lifecycleConfig(options.lifecycle)
+  const judge = lifecycle.judge ? createJudge(lifecycle.judge) : null
   /** Inserts new records after settling restatements and contradictions; returns what each input became. */
   async function insertSettled(records: readonly MemoryRecord[]): Promise<MemoryRecord[]> {
     const tenant = records[0]?.tenantId ?? 'default'
     const writes = await writesFor(records, 'created')
-    const plan = await planAdd({ store, tenantId: tenant, config: lifecycle, now: now() }, writes)
+    const plan = await planAdd({ store, tenantId: tenant, config: lifecycle, now: now(), judge }, writes)
     if (plan.inserts.length > 0) await store.insert(plan.inserts)
     // A crash here leaves a restatement or contradiction unsettled, never lost: consolidate() settles it.
     const merged: string[] = []

@@ -3,6 +3,7 @@ import { historyEvent } from '../records.js'
 import type { MemoryStore, MemoryWrite } from '../store/store.js'
 import type { JsonObject, MemoryRecord } from '../types.js'
 import type { LifecycleConfig } from './config.js'
+import type { Judge } from './judge.js'
 import { corroborated, type PlannedChange, plannedChange, restatement } from './patches.js'
 import { type Comparable, cosine, type Relation, relate } from './relate.js'
 
@@ -26,7 +27,10 @@ interface Known extends Comparable {
 /** Largest batch whose memories are each compared with their nearest stored neighbours. */
 export const NEIGHBOUR_BATCH = 32
 
-const DUPLICATE_ORDER = { exact: 0, 'same-claims': 1, paraphrase: 2 } as const
+const DUPLICATE_ORDER = { exact: 0, 'same-claims': 1, paraphrase: 2, judge: 3 } as const
+/** Pairs at least this similar that the rules leave undecided go to the judge, the most similar first. */
+const JUDGE_SIMILARITY = 0.75
+const JUDGE_LIMIT = 3
 
 function details(relation: Relation, extra: JsonObject): JsonObject {
   if (relation.kind === 'unrelated') return extra
@@ -46,10 +50,10 @@ function details(relation: Relation, extra: JsonObject): JsonObject {
  * a contradiction supersedes whichever of the two was observed earlier.
  */
 export async function planAdd(
-  deps: { store: MemoryStore; tenantId: string; config: LifecycleConfig; now: Date },
+  deps: { store: MemoryStore; tenantId: string; config: LifecycleConfig; now: Date; judge: Judge | null },
   writes: readonly MemoryWrite[],
 ): Promise<AddPlan> {
-  const { store, tenantId, config, now } = deps
+  const { store, tenantId, config, now, judge } = deps
   const exempt = new Set(config.exemptTypes)
   const plan: AddPlan = { inserts: [], changes: new Map(), results: [] }
   const pending: Known[] = []
@@ -84,6 +88,7 @@ export async function planAdd(
 
     let duplicate: { known: Known; relation: Extract<Relation, { kind: 'duplicate' }> } | null = null
     const contradicted: { known: Known; relation: Relation }[] = []
+    const undecided: [Known, number][] = []
     for (const [known, similarity] of candidates) {
       if (exempt.has(known.record.type) || known.record.status !== 'active') continue
       if (plan.changes.get(known.record.id)?.supersede) continue
@@ -93,6 +98,22 @@ export async function planAdd(
           duplicate = { known, relation }
       } else if (relation.kind === 'contradiction' && config.contradictions)
         contradicted.push({ known, relation })
+      else if (relation.kind === 'unrelated' && similarity !== null && similarity >= JUDGE_SIMILARITY)
+        undecided.push([known, similarity])
+    }
+    if (judge && !duplicate && contradicted.length === 0) {
+      for (const [known, similarity] of undecided.sort((a, b) => b[1] - a[1]).slice(0, JUDGE_LIMIT)) {
+        const { verdict } = await judge(record.content, known.record.content)
+        if (verdict === 'duplicate' && config.dedupe) {
+          duplicate = { known, relation: { kind: 'duplicate', rule: 'judge', score: similarity } }
+          break
+        }
+        if (verdict === 'contradiction' && config.contradictions)
+          contradicted.push({
+            known,
+            relation: { kind: 'contradiction', rule: 'judge', score: similarity, conflicts: [] },
+          })
+      }
     }
 
     if (

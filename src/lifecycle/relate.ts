@@ -11,8 +11,13 @@ export interface Comparable {
 
 /** How a newer memory relates to an older one, and why. */
 export type Relation =
-  | { kind: 'duplicate'; rule: 'exact' | 'same-claims' | 'paraphrase'; score: number }
-  | { kind: 'contradiction'; rule: 'claim-conflict'; score: number; conflicts: [StoredClaim, StoredClaim][] }
+  | { kind: 'duplicate'; rule: 'exact' | 'same-claims' | 'paraphrase' | 'judge'; score: number }
+  | {
+      kind: 'contradiction'
+      rule: 'claim-conflict' | 'judge'
+      score: number
+      conflicts: [StoredClaim, StoredClaim][]
+    }
   | { kind: 'unrelated'; similarity: number }
 
 /** Content words beyond which two statements of the same claims say different things. */
