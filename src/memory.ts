@@ -57,10 +57,11 @@ import {
   searchInputSchema,
   updateInputSchema,
   userScopeSchema,
+  usersInputSchema,
 } from './schemas.js'
 import { type ScoringConfig, scoringConfig } from './score/config.js'
 import { createSqliteStore } from './store/sqlite/sqlite-store.js'
-import type { MemoryStore, MemoryWrite, StoreStats } from './store/store.js'
+import type { MemoryStore, MemoryWrite, StoreStats, UserSummary } from './store/store.js'
 import { exportLines, type ImportResult, importLines } from './transfer.js'
 import type { HistoryEvent, JsonObject, MemoryRecord, Page, SearchHit } from './types.js'
 
@@ -176,6 +177,8 @@ export interface Memory {
   restore(id: string): Promise<MemoryRecord>
   /** Reverses a lifecycle decision (a merged, superseded, archived or restored event); once. */
   undo(eventId: string): Promise<UndoResult>
+  /** The tenant's users with their memory counts by status, by user id, one page at a time. */
+  users(input?: { limit?: number; cursor?: string | null }): Promise<Page<UserSummary>>
   /** Closes the store. Later calls fail with `CLOSED`. */
   close(): Promise<void>
 }
@@ -614,6 +617,13 @@ function tenantMemory(tenantId: string, shared: Shared): Memory {
     },
 
     restore: async (id) => restoreMemory({ store, tenantId, now }, checkId(id)),
+
+    async users(input = {}) {
+      const q = parseInput(usersInputSchema, input, 'users request')
+      const items = await store.users(tenantId, { limit: q.limit + 1, after: q.cursor ?? undefined })
+      const page = items.slice(0, q.limit)
+      return { items: page, nextCursor: items.length > q.limit ? (page.at(-1)?.userId ?? null) : null }
+    },
 
     async undo(eventId) {
       const id = parseInput(idSchema, eventId, 'event id')

@@ -222,6 +222,12 @@ export const consolidateInputSchema = z.strictObject({
   dryRun: z.boolean().default(false),
 })
 
+export const usersInputSchema = z.strictObject({
+  limit: z.number().int().min(1).max(1000).default(50),
+  /** The previous page's `nextCursor`. */
+  cursor: z.string().max(1024).nullable().optional(),
+})
+
 export const userScopeSchema = z.strictObject({ userId: userIdSchema })
 export const exportInputSchema = z.strictObject({ userId: userIdSchema.optional() })
 

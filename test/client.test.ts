@@ -51,6 +51,29 @@ describe('HTTP client', () => {
     })
   })
 
+  it("lists the tenant's users with counts by status, one page at a time", async () => {
+    const client = createClient({ baseUrl: server.url, apiKey: await server.tenantKey() })
+    for (const userId of ['carol', 'alice', 'bob'])
+      await client.add({ content: `${userId} likes tea`, userId })
+    await client.add({ content: 'Alice lives in Paris', userId: 'alice', observedAt: '2024-01-01T00:00:00Z' })
+    await client.add({
+      content: 'Alice moved to Berlin',
+      userId: 'alice',
+      observedAt: '2024-06-01T00:00:00Z',
+    })
+    const first = await client.users({ limit: 2 })
+    expect(first.items).toEqual([
+      { userId: 'alice', byStatus: { active: 2, superseded: 1, archived: 0 } },
+      { userId: 'bob', byStatus: { active: 1, superseded: 0, archived: 0 } },
+    ])
+    const second = await client.users({ limit: 2, cursor: first.nextCursor })
+    expect(second).toEqual({
+      items: [{ userId: 'carol', byStatus: { active: 1, superseded: 0, archived: 0 } }],
+      nextCursor: null,
+    })
+    await expect(client.users({ limit: 0 })).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+  })
+
   it('fails every call after close with CLOSED', async () => {
     const client = createClient({ baseUrl: server.url, apiKey: await server.tenantKey() })
     await client.close()

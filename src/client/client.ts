@@ -180,6 +180,10 @@ export function createClient(options: ClientOptions): Memory {
       const path = `/v1/events/${encodeURIComponent(parseInput(idSchema, eventId, 'event id'))}/undo`
       return json(await send({ method: 'POST', path }))
     },
+    async users(input = {}) {
+      const query = { limit: input.limit, cursor: input.cursor ?? undefined }
+      return json(await send({ method: 'GET', path: '/v1/users', query }))
+    },
     async close() {
       closed = true
     },

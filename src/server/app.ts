@@ -14,6 +14,7 @@ import { extensionRoutes, type UpstreamOptions } from './routes/extensions.js'
 import { keyRoutes } from './routes/keys.js'
 import { memoryRoutes } from './routes/memories.js'
 import { transferRoutes } from './routes/transfer.js'
+import { serveDashboard } from './static-files.js'
 
 /** Options of `createApp`. */
 export interface AppOptions {
@@ -88,13 +89,13 @@ export function createApp(options: AppOptions) {
       case '/openapi.json':
         sendJson(res, 200, openApi)
         return true
-      case '/docs':
-      case '/':
+      default:
+        if (await serveDashboard(path, res)) return true
+        // Without the dashboard's files, / shows the docs.
+        if (path !== '/docs' && path !== '/') return false
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
         res.end(docsPage(openApi))
         return true
-      default:
-        return false
     }
   }
 

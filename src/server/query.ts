@@ -17,6 +17,11 @@ export const listQuerySchema = z.strictObject({
   to: z.string().optional().describe('Latest observedAt (ISO 8601)'),
 })
 
+export const usersQuerySchema = z.strictObject({
+  limit: z.string().optional().describe('1–1000, default 50'),
+  cursor: z.string().optional().describe("The previous page's nextCursor"),
+})
+
 export const userQuerySchema = z.strictObject({ userId: z.string().optional() })
 
 export const graphQuerySchema = z.strictObject({

@@ -27,6 +27,7 @@ export const serveCommand: Command = {
         : {}),
     })
     ctx.print(`Adaptive Recall is listening on ${server.url} (data in ${dataDir})`)
+    ctx.print(`  Dashboard ${server.url}/`)
     ctx.print(`  API       ${server.url}/v1`)
     ctx.print(`  Docs      ${server.url}/docs  (OpenAPI: ${server.url}/openapi.json)`)
     ctx.print(`  MCP       ${server.url}/mcp`)

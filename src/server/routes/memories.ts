@@ -10,7 +10,14 @@ import {
   searchInputSchema,
   updateInputSchema,
 } from '../../schemas.js'
-import { fromQuery, graphQuerySchema, listInput, listQuerySchema, userQuerySchema } from '../query.js'
+import {
+  fromQuery,
+  graphQuerySchema,
+  listInput,
+  listQuerySchema,
+  userQuerySchema,
+  usersQuerySchema,
+} from '../query.js'
 import type { Route } from '../router.js'
 
 /** Most memories one batch request may add. */
@@ -194,6 +201,19 @@ export const memoryRoutes: Route[] = [
     handle: async ({ memory, params }) => ({
       status: 200,
       body: await memory.deleteAll({ userId: params.userId as string }),
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/v1/users',
+    scope: 'read',
+    tag: 'users',
+    summary: "The tenant's users with memory counts by status, by user id",
+    query: usersQuerySchema,
+    ok: { status: 200, description: '`{ items: [{ userId, byStatus }], nextCursor }`' },
+    handle: async ({ memory, url }) => ({
+      status: 200,
+      body: await memory.users(fromQuery(url, usersQuerySchema)),
     }),
   },
   {
