@@ -1,0 +1,52 @@
+import { MemoryError } from '../../errors.js'
+import { withAccess } from '../sqlite/accesses.js'
+import type { PgContext } from './context.js'
+
+/**
+ * Counts one retrieval per distinct id at `at`: `accessCount` += 1, `lastAccessedAt` =
+ * `at`, and `at` joins the memory's recent times (the newest `RECENT_ACCESSES` kept, by
+ * instant). Neither `version` nor `updatedAt` changes; unknown ids are skipped. Rows are
+ * locked in id order, so concurrent retrievals of the same memories queue, never deadlock.
+ */
+export async function recordAccess(
+  ctx: PgContext,
+  tenantId: string,
+  ids: readonly string[],
+  at: string,
+): Promise<void> {
+  const instant = typeof at === 'string' ? Date.parse(at) : Number.NaN
+  if (Number.isNaN(instant)) {
+    throw new MemoryError('INVALID_INPUT', `access time must be an ISO 8601 instant, got ${String(at)}`)
+  }
+  if (ids.length === 0) return
+  await ctx.tx(async (client) => {
+    const { rows } = await client.query<{ id: string; recent_accesses: string[] }>(
+      `SELECT id, recent_accesses FROM memories WHERE tenant_id = $1 AND id = ANY($2::text[])
+       ORDER BY id FOR UPDATE`,
+      [tenantId, [...new Set(ids)]],
+    )
+    if (rows.length === 0) return
+    const updates = rows.map((row) => ({ id: row.id, times: withAccess(row.recent_accesses, at) }))
+    await client.query(
+      `UPDATE memories m SET access_count = access_count + 1, last_accessed_at = $2,
+         recent_accesses = ARRAY(SELECT json_array_elements_text(x.times))
+       FROM json_to_recordset($3::json) AS x(id text, times json)
+       WHERE m.tenant_id = $1 AND m.id = x.id`,
+      [tenantId, at, JSON.stringify(updates)],
+    )
+  })
+}
+
+/** Each found memory's recent access times, newest first; never retrieved is []. */
+export async function accessTimes(
+  ctx: PgContext,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, string[]>> {
+  if (ids.length === 0) return new Map()
+  const rows = await ctx.query<{ id: string; recent_accesses: string[] }>(
+    'SELECT id, recent_accesses FROM memories WHERE tenant_id = $1 AND id = ANY($2::text[])',
+    [tenantId, ids],
+  )
+  return new Map(rows.map((row) => [row.id, row.recent_accesses]))
+}

@@ -1,0 +1,60 @@
+import type { Pool, PoolClient, QueryResultRow } from 'pg'
+import type { VectorSpace } from '../store.js'
+
+/** Something that runs SQL: the pool (one statement, autocommit) or a client inside a transaction. */
+export interface Queryable {
+  query<R extends QueryResultRow = QueryResultRow>(text: string, values?: unknown[]): Promise<{ rows: R[] }>
+}
+
+/** What every Postgres store operation works on: the pool and this store's vector space. */
+export interface PgContext {
+  readonly pool: Pool
+  /** The vector space opened through this store; null until `openVectorSpace`. */
+  space: VectorSpace | null
+  /** Runs one statement outside any transaction. */
+  query<R extends QueryResultRow = QueryResultRow>(text: string, values?: unknown[]): Promise<R[]>
+  /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
+  tx<T>(work: (client: Queryable) => Promise<T>): Promise<T>
+}
+
+/** A context over `pool`. */
+export function createContext(pool: Pool): PgContext {
+  return {
+    pool,
+    space: null,
+    async query(text, values) {
+      return (await pool.query(text, values)).rows
+    },
+    tx: (work) => inTransaction(pool, work),
+  }
+}
+
+async function inTransaction<T>(pool: Pool, work: (client: Queryable) => Promise<T>): Promise<T> {
+  const client: PoolClient = await pool.connect()
+  let broken: Error | undefined
+  try {
+    await client.query('BEGIN')
+    const result = await work(client)
+    await client.query('COMMIT')
+    return result
+  } catch (error) {
+    try {
+      await client.query('ROLLBACK')
+    } catch (rollbackError) {
+      // A connection that cannot roll back is in an unknown state: drop it from the pool.
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError))
+    }
+    throw error
+  } finally {
+    client.release(broken)
+  }
+}
+
+/** The SQLSTATE of a driver error, if any. */
+export function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' ? code : undefined
+}
+
+/** SQLSTATE of a unique or primary key violation. */
+export const UNIQUE_VIOLATION = '23505'

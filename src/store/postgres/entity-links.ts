@@ -1,0 +1,55 @@
+import type { EntityMention } from '../../types.js'
+import type { Queryable } from './context.js'
+
+/** Where a memory lives: what every link and claim row carries. */
+export interface MemoryKey {
+  tenantId: string
+  userId: string
+  id: string
+}
+
+/**
+ * Makes `mentions` the entity links of one memory: entities are created on first
+ * mention and take the name and kind of the latest write that mentions them; entities
+ * that lose their last link are deleted, so no name outlives the memories that mention
+ * it. A key mentioned twice is one link, at its first place, with its last name and kind.
+ */
+export async function replaceLinks(
+  client: Queryable,
+  memory: MemoryKey,
+  mentions: readonly EntityMention[],
+): Promise<void> {
+  const { rows } = await client.query<{ key: string; user_id: string }>(
+    'DELETE FROM memory_entities WHERE tenant_id = $1 AND memory_id = $2 RETURNING key, user_id',
+    [memory.tenantId, memory.id],
+  )
+  const byKey = new Map<string, EntityMention>()
+  for (const mention of mentions) byKey.set(mention.key, mention)
+  if (byKey.size > 0) {
+    const items = [...byKey.values()].map((m, position) => ({ ...m, position }))
+    const json = JSON.stringify(items)
+    // Sorted by key so that concurrent writers lock entity rows in one order.
+    await client.query(
+      `INSERT INTO entities (tenant_id, user_id, key, name, kind)
+       SELECT $1, $2, x.key, x.name, x.kind FROM json_to_recordset($3::json) AS x(key text, name text, kind text)
+       ORDER BY x.key
+       ON CONFLICT (tenant_id, user_id, key) DO UPDATE SET name = excluded.name, kind = excluded.kind`,
+      [memory.tenantId, memory.userId, json],
+    )
+    await client.query(
+      `INSERT INTO memory_entities (tenant_id, user_id, key, memory_id, position)
+       SELECT $1, $2, x.key, $3, x.position FROM json_to_recordset($4::json) AS x(key text, position int)`,
+      [memory.tenantId, memory.userId, memory.id, json],
+    )
+  }
+  // Pruned after linking, so an entity the new links keep is updated, never recreated.
+  for (const userId of new Set(rows.map((row) => row.user_id))) {
+    const keys = rows.filter((row) => row.user_id === userId).map((row) => row.key)
+    await client.query(
+      `DELETE FROM entities e WHERE e.tenant_id = $1 AND e.user_id = $2 AND e.key = ANY($3::text[])
+       AND NOT EXISTS (SELECT 1 FROM memory_entities l
+                       WHERE l.tenant_id = e.tenant_id AND l.user_id = e.user_id AND l.key = e.key)`,
+      [memory.tenantId, userId, keys],
+    )
+  }
+}
