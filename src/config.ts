@@ -8,6 +8,13 @@ export const DEFAULT_DB_PATH = './.recall/memory.db'
 
 const envSchema = z.object({
   RECALL_DB: z.string().min(1).optional(),
+  RECALL_STORE: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'RECALL_STORE must be a PostgreSQL URL such as postgres://user@host:5432/db (optionally ?schema=name)',
+    )
+    .optional(),
   RECALL_EMBEDDINGS_URL: z
     .url('RECALL_EMBEDDINGS_URL must be a URL such as http://localhost:11434/v1')
     .optional(),

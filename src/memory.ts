@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { retryOnConflict } from './conflicts.js'
 import type { AssembledContext } from './context/assemble.js'
 import type { Embedder } from './embed/embedder.js'
 import { createLocalEmbedder } from './embed/local/local-embedder.js'
@@ -491,7 +492,7 @@ function tenantMemory(tenantId: string, shared: Shared): Memory {
           await store.update(indexedWrite(next, vector as Float32Array, [event]), current.version)
           return next
         } catch (error) {
-          if (!(MemoryError.is(error) && error.code === 'CONFLICT') || attempt >= 4) throw error
+          if (!(await retryOnConflict(error, attempt))) throw error
         }
       }
     },
@@ -545,7 +546,7 @@ function tenantMemory(tenantId: string, shared: Shared): Memory {
           if (f.useful) await store.recordAccess(tenantId, [record.id], at.toISOString())
           return (await store.get(tenantId, [record.id]))[0] ?? updated
         } catch (error) {
-          if (!(MemoryError.is(error) && error.code === 'CONFLICT') || attempt >= 4) throw error
+          if (!(await retryOnConflict(error, attempt))) throw error
         }
       }
     },
@@ -589,18 +590,25 @@ function tenantMemory(tenantId: string, shared: Shared): Memory {
       const q = parseInput(consolidateInputSchema, input, 'consolidate request')
       const at = now()
       const report = newReport(q.dryRun, at)
-      const deps = { store, tenantId, config: shared.lifecycle, decay: scoring.decay, now: at }
-      if (q.userId !== undefined) await consolidateUser(deps, q.userId, q.dryRun, report)
-      else
-        for (let after: string | undefined; ; ) {
-          const page = await store.users(tenantId, { limit: 500, after })
-          if (page.length === 0) break
-          for (const user of page) await consolidateUser(deps, user.userId, q.dryRun, report)
-          after = page.at(-1)?.userId
-        }
-      report.finishedAt = now().toISOString()
-      if (!q.dryRun) await store.saveRun(tenantId, q.userId ?? null, report as unknown as JsonObject)
-      return report
+      // One pass per scope at a time across every process on the store; a dry run changes nothing.
+      const release = q.dryRun ? null : await store.tryLock(`consolidate:${tenantId}:${q.userId ?? '*'}`)
+      if (!q.dryRun && release === null) return { ...report, skipped: true }
+      try {
+        const deps = { store, tenantId, config: shared.lifecycle, decay: scoring.decay, now: at }
+        if (q.userId !== undefined) await consolidateUser(deps, q.userId, q.dryRun, report)
+        else
+          for (let after: string | undefined; ; ) {
+            const page = await store.users(tenantId, { limit: 500, after })
+            if (page.length === 0) break
+            for (const user of page) await consolidateUser(deps, user.userId, q.dryRun, report)
+            after = page.at(-1)?.userId
+          }
+        report.finishedAt = now().toISOString()
+        if (!q.dryRun) await store.saveRun(tenantId, q.userId ?? null, report as unknown as JsonObject)
+        return report
+      } finally {
+        await release?.()
+      }
     },
 
     async status(input = {}) {

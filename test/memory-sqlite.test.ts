@@ -18,6 +18,19 @@ describeMemory({
 })
 
 describe('embedded SQLite memory', () => {
+  it('skips a consolidation of a scope already running in this process', async () => {
+    const memory = await createMemory({ path: freshPath(), embedder })
+    await memory.add({ content: 'Alice keeps bees', userId: 'alice', expiresAt: '2020-01-01T00:00:00.000Z' })
+    const reports = await Promise.all([
+      memory.consolidate({ userId: 'alice' }),
+      memory.consolidate({ userId: 'alice' }),
+      memory.consolidate(),
+    ])
+    expect(reports.map((r) => r.skipped)).toEqual([false, true, false])
+    expect(reports[1]).toMatchObject({ expired: 0, decisions: [] })
+    await memory.close()
+  })
+
   it('keeps memories across close and reopen', async () => {
     const path = freshPath()
     const first = await createMemory({ path, embedder })

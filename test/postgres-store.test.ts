@@ -32,6 +32,26 @@ if (url === null) {
       return stores
     }
 
+    it('holds a lock across stores on one schema, and only there', async () => {
+      const [a, b] = await pair()
+      const elsewhere = await schemas.create()
+      try {
+        const release = await a.tryLock('consolidate:t:*')
+        expect(release).toBeTypeOf('function')
+        expect(await b.tryLock('consolidate:t:*')).toBeNull()
+        // Another schema is another deployment: its lock of the same name is its own.
+        const own = await elsewhere.tryLock('consolidate:t:*')
+        expect(own).toBeTypeOf('function')
+        await own?.()
+        await release?.()
+        const next = await b.tryLock('consolidate:t:*')
+        expect(next).toBeTypeOf('function')
+        await next?.()
+      } finally {
+        await Promise.all([a.close(), b.close(), elsewhere.close()])
+      }
+    })
+
     it("sees the other node's writes at once", async () => {
       const [a, b] = await pair()
       try {

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util'
 import { DEFAULT_DB_PATH, embedderFromEnv, readEnv } from '../config.js'
 import { MemoryError } from '../errors.js'
 import { createMemory, type Memory } from '../memory.js'
+import { openStoreUrl } from '../store/open-store.js'
+import { parseStoreUrl } from '../store/postgres/url.js'
 import type { CliIO, Command, CommandContext } from './command.js'
 import { UsageError } from './command.js'
 import { addCommand } from './commands/add.js'
@@ -52,6 +54,7 @@ const COMMANDS: readonly Command[] = [
 
 const GLOBAL_OPTIONS = {
   db: { type: 'string' },
+  store: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const
@@ -68,9 +71,10 @@ function helpText(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Options for every command:',
-    `  --db PATH   SQLite file (default ${DEFAULT_DB_PATH}, or RECALL_DB)`,
-    '  --json      machine-readable output',
-    '  --help      help for a command',
+    `  --db PATH      SQLite file (default ${DEFAULT_DB_PATH}, or RECALL_DB)`,
+    '  --store URL    PostgreSQL instead: postgres://user@host/db[?schema=name] (or RECALL_STORE)',
+    '  --json         machine-readable output',
+    '  --help         help for a command',
   ].join('\n')
 }
 
@@ -103,13 +107,19 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
     const env = readEnv(io.env)
     const db = (values.db as string | undefined) ?? env.RECALL_DB ?? DEFAULT_DB_PATH
+    const store = (values.store as string | undefined) ?? env.RECALL_STORE
+    // Checked before any command runs, so a bad URL is a usage error whatever the command.
+    if (store !== undefined) parseStoreUrl(store)
     const ctx: CommandContext = {
-      values: { ...values, db },
+      values: { ...values, db, store },
       positionals,
       io,
       json: values.json === true,
       async openMemory() {
-        memory ??= await createMemory({ path: db, embedder: await embedderFromEnv(env) })
+        memory ??= await createMemory({
+          ...(store === undefined ? { path: db } : { store: await openStoreUrl(store) }),
+          embedder: await embedderFromEnv(env),
+        })
         return memory
       },
       print: (line) => io.stdout.write(`${line}\n`),

@@ -23,6 +23,11 @@ export interface LifecycleDecision {
 /** What `consolidate()` did (or, with `dryRun`, would do). */
 export interface ConsolidationReport {
   dryRun: boolean
+  /**
+   * True when the same pass (tenant and user, or whole tenant) was already running
+   * elsewhere (another server node, or a concurrent call): this one did nothing.
+   */
+  skipped: boolean
   startedAt: string
   finishedAt: string
   users: number
@@ -210,6 +215,7 @@ export function newReport(dryRun: boolean, now: Date): ConsolidationReport {
   const at = now.toISOString()
   return {
     dryRun,
+    skipped: false,
     startedAt: at,
     finishedAt: at,
     users: 0,

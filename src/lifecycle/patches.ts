@@ -1,4 +1,4 @@
-import { MemoryError } from '../errors.js'
+import { retryOnConflict } from '../conflicts.js'
 import type { MemoryStore, RecordPatch } from '../store/store.js'
 import type { HistoryEvent, JsonObject, MemoryRecord } from '../types.js'
 
@@ -69,7 +69,7 @@ export async function applyChanges(
         onApplied?.(next, change)
         break
       } catch (error) {
-        if (!(MemoryError.is(error) && error.code === 'CONFLICT') || attempt >= 4) throw error
+        if (!(await retryOnConflict(error, attempt))) throw error
       }
     }
   }

@@ -1,3 +1,4 @@
+import { retryOnConflict } from '../conflicts.js'
 import { MemoryError } from '../errors.js'
 import { historyEvent } from '../records.js'
 import type { MemoryStore, RecordPatch } from '../store/store.js'
@@ -38,7 +39,7 @@ async function patchWith(
       const patch = typeof changes === 'function' ? changes(current) : changes
       return await deps.store.patch(deps.tenantId, id, patch, [event], current.version)
     } catch (error) {
-      if (!(MemoryError.is(error) && error.code === 'CONFLICT') || attempt >= 4) throw error
+      if (!(await retryOnConflict(error, attempt))) throw error
     }
   }
 }

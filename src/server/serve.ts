@@ -2,7 +2,9 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import type { Embedder } from '../embed/embedder.js'
+import { MemoryError } from '../errors.js'
 import { createMemoryEngine, type MemoryEngine, type MemoryOptions } from '../memory.js'
+import { openKeyStoreUrl, openStoreUrl } from '../store/open-store.js'
 import { issueKey, verifyKey } from './api-keys.js'
 import { createApp } from './app.js'
 import type { KeyStore } from './key-store.js'
@@ -10,6 +12,20 @@ import { jsonLogger, type Logger, silentLogger } from './logger.js'
 import type { RateLimitOptions } from './rate-limit.js'
 import type { UpstreamOptions } from './routes/extensions.js'
 import { createSqliteKeyStore } from './sqlite-key-store.js'
+
+/** Accepts `key` as an admin key, issuing it unless stored; another node issuing it first is fine. */
+async function ensureAdminKey(keys: KeyStore, key: string): Promise<void> {
+  if (await verifyKey(keys, key)) return
+  try {
+    await issueKey(
+      keys,
+      { tenantId: 'default', scopes: ['read', 'write', 'admin'], name: 'admin', key },
+      new Date(),
+    )
+  } catch (error) {
+    if (!(MemoryError.is(error) && error.code === 'CONFLICT' && (await verifyKey(keys, key)))) throw error
+  }
+}
 
 /** Options of `startServer`. */
 export interface ServerOptions {
@@ -19,6 +35,12 @@ export interface ServerOptions {
   host?: string
   /** Where the SQLite files live. @default './.recall' */
   dataDir?: string
+  /**
+   * A PostgreSQL URL (`postgres://…`, optionally `?schema=name`) to keep memories and API
+   * keys in instead of `dataDir`: several nodes on one database serve the same data.
+   * @default none (SQLite files in `dataDir`)
+   */
+  storeUrl?: string | undefined
   /** An admin key to accept (created if new). Without it, the first start creates one. */
   adminKey?: string | undefined
   embedder?: Embedder
@@ -46,26 +68,30 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-/** Starts the HTTP server on the embedded store (or the given engine options). */
+/** Starts the HTTP server on the embedded store, or on PostgreSQL with `storeUrl`. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = resolve(options.dataDir ?? '.recall')
   const log = options.log === false ? silentLogger : (options.log ?? jsonLogger())
+  const storeUrl = options.storeUrl
   const engine = await createMemoryEngine({
     ...options.memory,
     path: join(dataDir, 'memory.db'),
+    ...(storeUrl ? { store: await openStoreUrl(storeUrl) } : {}),
     ...(options.embedder ? { embedder: options.embedder } : {}),
   })
-  const keys = options.keys ?? createSqliteKeyStore(join(dataDir, 'keys.db'))
+  let keys: KeyStore
+  try {
+    keys =
+      options.keys ??
+      (storeUrl ? await openKeyStoreUrl(storeUrl) : createSqliteKeyStore(join(dataDir, 'keys.db')))
+  } catch (error) {
+    await engine.close().catch(() => undefined)
+    throw error
+  }
   let createdAdminKey: string | null = null
   try {
-    if (options.adminKey) {
-      if (!(await verifyKey(keys, options.adminKey)))
-        await issueKey(
-          keys,
-          { tenantId: 'default', scopes: ['read', 'write', 'admin'], name: 'admin', key: options.adminKey },
-          new Date(),
-        )
-    } else if ((await keys.count()) === 0) {
+    if (options.adminKey) await ensureAdminKey(keys, options.adminKey)
+    else if ((await keys.count()) === 0) {
       const issued = await issueKey(
         keys,
         { tenantId: 'default', scopes: ['read', 'write', 'admin'], name: 'admin' },

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import { storeFailed } from '../errors.js'
+import { MemoryError, storeFailed } from '../errors.js'
 import type { ApiKeyRecord, KeyScope, KeyStore } from './key-store.js'
 
 interface KeyRow {
@@ -51,6 +51,8 @@ export function createSqliteKeyStore(path: string): KeyStore {
     try {
       return fn()
     } catch (error) {
+      if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE')
+        throw new MemoryError('CONFLICT', 'this key already exists')
       throw storeFailed(error, what)
     }
   }

@@ -157,6 +157,14 @@ export interface MemoryStore {
   /** Counts of jobs by status, for `flush` and status reports (optionally for one tenant). */
   jobCounts(tenantId?: string): Promise<Record<JobStatus, number>>
 
+  /**
+   * Takes the lock named `key` if no one holds it (in any process sharing this store), and
+   * returns its release; null, at once, when it is held. For work that must not run twice
+   * at the same time across server nodes, such as `consolidate()`. A holder that dies
+   * loses the lock (its connection, or its process, ends).
+   */
+  tryLock(key: string): Promise<(() => Promise<void>) | null>
+
   /** Counts for `stats` and status reports. */
   stats(tenantId: string, userId?: string): Promise<StoreStats>
 

@@ -395,6 +395,26 @@ export function describeMemory({ name, create }: DescribeMemoryOptions): void {
       )
     })
 
+    it('runs one consolidation of a scope at a time, and dry runs beside it', async () => {
+      await memory.add({
+        content: 'Alice keeps bees',
+        userId: 'alice',
+        expiresAt: '2020-01-01T00:00:00.000Z',
+      })
+      const [first, second, dry] = await Promise.all([
+        memory.consolidate({ userId: 'alice' }),
+        memory.consolidate({ userId: 'alice' }),
+        memory.consolidate({ userId: 'alice', dryRun: true }),
+      ])
+      // Over a network the first may finish before the second starts; either way, applied once.
+      expect([first.skipped, second.skipped]).toContain(false)
+      expect(first.expired + second.expired).toBe(1)
+      for (const report of [first, second]) if (report.skipped) expect(report.decisions).toEqual([])
+      expect(dry.skipped).toBe(false)
+      // Released afterwards: the next pass runs (and finds nothing left to do).
+      expect(await memory.consolidate({ userId: 'alice' })).toMatchObject({ skipped: false, expired: 0 })
+    })
+
     it('refuses calls after close', async () => {
       await memory.close()
       await expectCode(memory.add({ content: 'x', userId: 'u' }), 'CLOSED')

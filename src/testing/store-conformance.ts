@@ -6,6 +6,7 @@ import { isolationCases } from './conformance/isolation.js'
 import { jobCases } from './conformance/jobs.js'
 import { lifecycleCases } from './conformance/lifecycle.js'
 import { listAndFilterCases } from './conformance/list-filters.js'
+import { lockCases } from './conformance/locks.js'
 import { patchCases } from './conformance/patch.js'
 import { recordCases } from './conformance/records.js'
 import { removalCases } from './conformance/removal.js'
@@ -56,5 +57,6 @@ export function describeStore({ name, create }: DescribeStoreOptions): void {
     patchCases(harness)
     cognitiveCases(harness)
     jobCases(harness)
+    lockCases(harness)
   })
 }

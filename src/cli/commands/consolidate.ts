@@ -13,6 +13,7 @@ export const consolidateCommand: Command = {
       dryRun: ctx.values['dry-run'] === true,
     })
     if (ctx.json) return ctx.printJson(report)
+    if (report.skipped) return ctx.print('Skipped: another process is consolidating the same memories now')
     ctx.print(
       `${report.dryRun ? 'Would change' : 'Changed'}: ${report.merged} merged, ${report.superseded} superseded, ` +
         `${report.archived} archived, ${report.expired} expired (${report.scanned} active memories of ${report.users} users)`,

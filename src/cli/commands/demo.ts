@@ -29,7 +29,9 @@ export const demoCommand: Command = {
     const userId = 'demo-alice'
     await memory.deleteAll({ userId })
     await memory.addMany(FACTS.map((f) => ({ ...f, userId, source: 'demo' })))
-    ctx.print(`Stored ${FACTS.length} memories for user "${userId}" in ${String(ctx.values.db)}\n`)
+    ctx.print(
+      `Stored ${FACTS.length} memories for user "${userId}" in ${typeof ctx.values.store === 'string' ? 'PostgreSQL' : String(ctx.values.db)}\n`,
+    )
     for (const query of QUESTIONS) {
       const hits = await memory.search({ query, userId, limit: 2 })
       ctx.print(`> ${query}\n${formatHits(hits)}\n`)

@@ -1,5 +1,6 @@
 import { embedderFromEnv, readEnv } from '../../config.js'
 import { reindexStore } from '../../embedding.js'
+import { openStoreUrl } from '../../store/open-store.js'
 import { createSqliteStore } from '../../store/sqlite/sqlite-store.js'
 import type { Command } from '../command.js'
 import { progressReporter } from '../format.js'
@@ -11,7 +12,11 @@ export const reindexCommand: Command = {
   options: {},
   async run(ctx) {
     const embedder = await embedderFromEnv(readEnv(ctx.io.env))
-    const store = await createSqliteStore({ path: ctx.values.db as string })
+    const url = ctx.values.store
+    const store =
+      typeof url === 'string'
+        ? await openStoreUrl(url)
+        : await createSqliteStore({ path: ctx.values.db as string })
     const progress = progressReporter(ctx.io, 'Re-embedded')
     try {
       const { reindexed } = await reindexStore({ store, embedder, onProgress: (n) => progress.update(n) })

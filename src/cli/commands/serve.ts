@@ -5,7 +5,7 @@ import { type Command, intOption, stringOption, UsageError } from '../command.js
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run the HTTP server (API, docs, MCP, proxy)',
-  usage: 'recall serve [--port 8787] [--host 127.0.0.1] [--data ./.recall]',
+  usage: 'recall serve [--port 8787] [--host 127.0.0.1] [--data ./.recall] [--store postgres://…]',
   options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' } },
   async run(ctx) {
     const env = readEnv(ctx.io.env)
@@ -14,11 +14,13 @@ export const serveCommand: Command = {
       throw new UsageError(`port must be an integer from 0 to 65535, got "${ctx.io.env.PORT ?? rawPort}"`)
     const host = stringOption(ctx, 'host') ?? ctx.io.env.HOST ?? '127.0.0.1'
     const dataDir = stringOption(ctx, 'data') ?? env.RECALL_DATA_DIR ?? './.recall'
+    const storeUrl = stringOption(ctx, 'store')
     const { startServer } = await import('../../server/serve.js')
     const server = await startServer({
       port: rawPort,
       host,
       dataDir,
+      storeUrl,
       adminKey: env.RECALL_ADMIN_KEY,
       embedder: await embedderFromEnv(env),
       ...(env.RECALL_RATE_LIMIT ? { rateLimit: { perMinute: env.RECALL_RATE_LIMIT } } : {}),
@@ -26,7 +28,8 @@ export const serveCommand: Command = {
         ? { upstream: { baseUrl: env.RECALL_UPSTREAM_URL, apiKey: env.RECALL_UPSTREAM_API_KEY } }
         : {}),
     })
-    ctx.print(`Adaptive Recall is listening on ${server.url} (data in ${dataDir})`)
+    const where = storeUrl ? 'data in PostgreSQL' : `data in ${dataDir}`
+    ctx.print(`Adaptive Recall is listening on ${server.url} (${where})`)
     ctx.print(`  Dashboard ${server.url}/`)
     ctx.print(`  API       ${server.url}/v1`)
     ctx.print(`  Docs      ${server.url}/docs  (OpenAPI: ${server.url}/openapi.json)`)

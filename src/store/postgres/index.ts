@@ -8,5 +8,7 @@
  * const memory = await createMemory({ store: await createPostgresStore({ connectionString }) })
  */
 
+export { createPostgresKeyStore } from './key-store.js'
 export type { PostgresStoreOptions } from './pool.js'
 export { createPostgresStore } from './postgres-store.js'
+export { parseStoreUrl, type StoreUrl } from './url.js'

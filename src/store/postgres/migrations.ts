@@ -15,8 +15,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'entities, associations, claims, lifecycle runs, jobs', sql: SCHEMA_V2 },
 ]
 
-// Any constant will do: every process migrating this database takes the same lock.
-const MIGRATION_LOCK = 0x5265_6361 // "Reca"
+/** Any constant will do: every process migrating this database takes the same lock. */
+export const MIGRATION_LOCK = 0x5265_6361 // "Reca"
 
 /**
  * Brings the current schema (the first of `search_path`, created if `schema` names it) up to date. Everything runs in

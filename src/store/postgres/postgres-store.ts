@@ -10,6 +10,7 @@ import { insertEvents } from './events.js'
 import { claimJobs, enqueueJob, finishJob, jobCounts } from './jobs.js'
 import { keyword } from './keyword.js'
 import { lastRun, readEvent, readUsers, saveRun } from './lifecycle-reads.js'
+import { tryLock } from './locks.js'
 import { applyMigrations } from './migrations.js'
 import { nearest } from './nearest.js'
 import { patchMemory } from './patch.js'
@@ -105,6 +106,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     finishJob: (id, outcome) => run('finishJob', () => finishJob(ctx, id, outcome)),
     jobCounts: (tenantId) => run('jobCounts', () => jobCounts(ctx, tenantId)),
     stats: (tenantId, userId) => run('stats', () => readStats(ctx, tenantId, userId)),
+    tryLock: (key) => run('tryLock', () => tryLock(ctx, key)),
     close: async () => {
       // Closing twice is harmless, so shutdown paths need not track who closed first.
       if (closed) return

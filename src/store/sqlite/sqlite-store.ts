@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import { MemoryError, storeFailed } from '../../errors.js'
 import type { MemoryStore, StoredMemory } from '../store.js'
 import { accessTimes, recordAccess } from './accesses.js'
@@ -7,6 +8,7 @@ import { openContext, type StoreContext } from './context.js'
 import { byEntities, entitiesOf, readEntities } from './entities.js'
 import { claimJobs, enqueueJob, finishJob, jobCounts } from './jobs.js'
 import { lastRun, readEvent, readUsers, saveRun } from './lifecycle-reads.js'
+import { lockTable } from './locks.js'
 import { patchMemory } from './patch.js'
 import { getMemories, listMemories, readHistory, readStats } from './reads.js'
 import { removeMemory, removeUser } from './removal.js'
@@ -40,6 +42,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
     throw storeFailed(error, `opening SQLite store at ${options.path}`)
   }
   let closed = false
+  const lock = lockTable(ctx.fileBacked ? resolve(options.path) : null)
 
   // better-sqlite3 is synchronous; the contract is async so that other backends can be.
   const run = <T>(what: string, work: () => T): Promise<T> => {
@@ -100,6 +103,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
     finishJob: (id, outcome) => run('finishJob', () => finishJob(ctx, id, outcome)),
     jobCounts: (tenantId) => run('jobCounts', () => jobCounts(ctx, tenantId)),
     stats: (tenantId, userId) => run('stats', () => readStats(ctx, tenantId, userId)),
+    tryLock: (key) => (closed ? Promise.reject(closedError()) : lock(key)),
     close: () => {
       // Closing twice is harmless, so shutdown paths need not track who closed first.
       if (closed) return Promise.resolve()

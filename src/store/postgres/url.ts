@@ -1,0 +1,32 @@
+import { MemoryError } from '../../errors.js'
+
+/** What a store URL names: the connection string for `pg` and the schema, if any. */
+export interface StoreUrl {
+  connectionString: string
+  schema?: string
+}
+
+/**
+ * Reads a store URL (`RECALL_STORE`, `--store`): `postgres://` or `postgresql://`, with an
+ * optional `?schema=name` that is taken out of the connection string (so that `pg` never
+ * sees it) and given to the store, which creates that schema. Never echoes the URL back:
+ * it may hold a password.
+ */
+export function parseStoreUrl(url: string): StoreUrl {
+  const example = 'postgres://user:password@host:5432/db (optionally ?schema=name)'
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    throw new MemoryError('INVALID_INPUT', `the store must be a PostgreSQL URL such as ${example}`)
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:')
+    throw new MemoryError(
+      'INVALID_INPUT',
+      `the store URL must start with postgres:// or postgresql://, got ${parsed.protocol}//: e.g. ${example}`,
+    )
+  const schema = parsed.searchParams.get('schema')
+  parsed.searchParams.delete('schema')
+  const connectionString = parsed.toString()
+  return schema === null ? { connectionString } : { connectionString, schema }
+}
