@@ -137,7 +137,12 @@ async function runSystem(
   ks: readonly number[],
 ): Promise<LocomoSystemResult[]> {
   const clock = replayClock()
-  const memory = await openBenchMemory({ system, embedder: options.embedder, clock })
+  const memory = await openBenchMemory({
+    system,
+    embedder: options.embedder,
+    clock,
+    storeUrl: options.storeUrl,
+  })
   const context = contextFunction(memory)
   const limit = Math.max(...ks, 10)
   const total = options.conversations.reduce((n, c) => n + c.questions.length, 0)
@@ -215,6 +220,8 @@ export interface LocomoRunOptions {
   /** @default BENCH_SYSTEMS */
   systems?: readonly BenchSystem[]
   onProgress?: BenchProgress
+  /** A PostgreSQL URL to run on (a fresh schema per system) instead of in-memory SQLite. */
+  storeUrl?: string | undefined
   /** Run `consolidate()` over each conversation after ingest, before the questions. @default false */
   consolidate?: boolean
   /** @default 'turns' */

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto'
 import type { Embedder } from '../embed/embedder.js'
 import { createMemory, type Memory } from '../memory.js'
 import { BM25_ONLY, DEFAULT_SCORING, DENSE_ONLY, type ScoringConfig } from '../score/config.js'
+import { openStoreUrl } from '../store/open-store.js'
 
 /** A retrieval configuration the benchmarks compare: one name, one scoring. */
 export interface BenchSystem {
@@ -40,19 +42,32 @@ export function replayClock(start = '1970-01-01T00:00:00Z'): ReplayClock {
 }
 
 /** A throwaway in-memory store ranked by the system's scoring, on a shared embedder. */
-export function openBenchMemory(options: {
+export async function openBenchMemory(options: {
   system: BenchSystem
   embedder: Embedder
   clock: ReplayClock
   maxContentBytes?: number
+  /** A PostgreSQL URL: each system gets a fresh schema there instead of an in-memory SQLite store. */
+  storeUrl?: string | undefined
 }): Promise<Memory> {
+  const store = options.storeUrl
+    ? await openStoreUrl(freshSchema(options.storeUrl, options.system.name))
+    : undefined
   return createMemory({
-    path: ':memory:',
+    ...(store ? { store } : { path: ':memory:' }),
     scoring: options.system.scoring,
     embedder: options.embedder,
     now: options.clock.now,
     maxContentBytes: options.maxContentBytes,
   })
+}
+
+/** The URL with a new schema of its own, so runs never see each other's memories. */
+function freshSchema(url: string, system: string): string {
+  const schema = `bench_${system.replace(/\W+/g, '_')}_${randomBytes(4).toString('hex')}`
+  const parsed = new URL(url)
+  parsed.searchParams.set('schema', schema)
+  return parsed.toString()
 }
 
 /** Runs `fn` and returns its value with the wall time it took, in milliseconds. */

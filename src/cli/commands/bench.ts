@@ -78,6 +78,7 @@ async function bench(
         ks,
         ingest,
         consolidate,
+        storeUrl: typeof ctx.values.store === 'string' ? ctx.values.store : undefined,
         embedder: await embedder(),
         onProgress: shown.update,
       })
@@ -114,7 +115,8 @@ export const benchCommand: Command = {
     '  --out DIR                also write DIR/report.md, DIR/plot.svg and DIR/plot.html\n' +
     '  --limit-conversations N  only the first N conversations (LongMemEval: the first N questions)\n' +
     '  --ingest turns|messages  LoCoMo: one memory per turn (default), or each session through add({ messages })\n' +
-    '  --consolidate            LoCoMo: run consolidate() on each conversation before its questions',
+    '  --consolidate            LoCoMo: run consolidate() on each conversation before its questions\n' +
+    '  --store URL              LoCoMo: on PostgreSQL (a fresh schema per system) instead of in-memory SQLite',
   options: {
     data: { type: 'string' },
     k: { type: 'string' },
