@@ -1,4 +1,5 @@
 import type { HistoryEvent, JsonObject, MemoryStatus } from '../../types.js'
+import { summariseUsers } from '../list-cursor.js'
 import type { UserSummary } from '../store.js'
 import type { PgContext } from './context.js'
 import { type EventRow, toEvent } from './row-mapping.js'
@@ -56,14 +57,5 @@ export async function readUsers(
      GROUP BY s.user_id, m.status ORDER BY s.user_id`,
     [tenantId, options.after ?? '', options.limit],
   )
-  const users = new Map<string, UserSummary>()
-  for (const r of rows) {
-    const user = users.get(r.user_id) ?? {
-      userId: r.user_id,
-      byStatus: { active: 0, superseded: 0, archived: 0 },
-    }
-    if (r.status) user.byStatus[r.status] = r.n
-    users.set(r.user_id, user)
-  }
-  return [...users.values()]
+  return summariseUsers(rows)
 }

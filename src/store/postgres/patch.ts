@@ -1,23 +1,12 @@
 import { MemoryError } from '../../errors.js'
-import type { HistoryEvent, MemoryRecord, MemoryStatus } from '../../types.js'
+import type { HistoryEvent, MemoryRecord } from '../../types.js'
+import { checkPatch, patchedRecord } from '../record-patch.js'
 import type { RecordPatch } from '../store.js'
 import type { PgContext } from './context.js'
 import { insertEvents } from './events.js'
 import { type MemoryRow, RECORD_COLUMNS, recordRow, toRecord } from './row-mapping.js'
 import { checkVersion } from './writes.js'
 
-// Records, not lists, so that a new status or patchable field fails to compile until handled here.
-const STATUSES: Record<MemoryStatus, true> = { active: true, superseded: true, archived: true }
-const FIELDS: Record<keyof RecordPatch, true> = {
-  confidence: true,
-  status: true,
-  metadata: true,
-  tags: true,
-  validTo: true,
-  supersededBy: true,
-  expiresAt: true,
-  corroborations: true,
-}
 const PATCHED_COLUMNS = [
   'confidence',
   'status',
@@ -54,19 +43,7 @@ export async function patchMemory(
     if (row === undefined) throw new MemoryError('NOT_FOUND', `memory ${id} not found`)
     checkVersion(id, row.version, expectedVersion)
     const current = toRecord(row)
-    const next: MemoryRecord = {
-      ...current,
-      confidence: changes.confidence ?? current.confidence,
-      status: changes.status ?? current.status,
-      metadata: changes.metadata ?? current.metadata,
-      tags: changes.tags ?? current.tags,
-      validTo: changes.validTo === undefined ? current.validTo : changes.validTo,
-      supersededBy: changes.supersededBy === undefined ? current.supersededBy : changes.supersededBy,
-      expiresAt: changes.expiresAt === undefined ? current.expiresAt : changes.expiresAt,
-      corroborations: changes.corroborations ?? current.corroborations,
-      version: current.version + 1,
-      updatedAt: events.at(-1)?.at ?? new Date().toISOString(),
-    }
+    const next = patchedRecord(current, changes, events)
     await client.query(
       `UPDATE memories m SET ${PATCHED_COLUMNS.map((c) => `${c} = x.${c}`).join(', ')}
        FROM json_populate_record(NULL::memories, $1::json) x
@@ -79,29 +56,4 @@ export async function patchMemory(
     )
     return next
   })
-}
-
-/** `INVALID_INPUT` for unknown fields or values a record cannot hold. */
-function checkPatch(changes: RecordPatch): void {
-  const invalid = (message: string) => new MemoryError('INVALID_INPUT', `patch: ${message}`)
-  if (typeof changes !== 'object' || changes === null) throw invalid('changes must be an object')
-  for (const field of Object.keys(changes)) {
-    if (!Object.hasOwn(FIELDS, field)) throw invalid(`${field} cannot be patched`)
-  }
-  const { confidence, status, metadata, tags } = changes
-  if (confidence !== undefined && !(typeof confidence === 'number' && confidence >= 0 && confidence <= 10)) {
-    throw invalid(`confidence must be a number in [0, 10], got ${String(confidence)}`)
-  }
-  if (status !== undefined && !Object.hasOwn(STATUSES, status)) {
-    throw invalid(`unknown status ${JSON.stringify(status)}`)
-  }
-  if (
-    metadata !== undefined &&
-    (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata))
-  ) {
-    throw invalid('metadata must be an object')
-  }
-  if (tags !== undefined && !(Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'))) {
-    throw invalid('tags must be a list of strings')
-  }
 }

@@ -1,5 +1,5 @@
-import { MemoryError } from '../../errors.js'
 import type { HistoryEvent, MemoryRecord, MemoryStatus, Page } from '../../types.js'
+import { decodeCursor, encodeCursor } from '../list-cursor.js'
 import { checkLimit } from '../sqlite/reads.js'
 import type { ListQuery, StoreStats } from '../store.js'
 import type { PgContext } from './context.js'
@@ -98,20 +98,4 @@ export function prefixed(alias: string): string {
   return RECORD_COLUMNS.split(', ')
     .map((column) => `${alias}.${column}`)
     .join(', ')
-}
-
-function encodeCursor(createdAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url')
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) {
-      return value as [string, string]
-    }
-  } catch {
-    // Not JSON: reported below like any other malformed cursor.
-  }
-  throw new MemoryError('INVALID_INPUT', 'malformed list cursor')
 }

@@ -1,5 +1,6 @@
 import { MemoryError } from '../../errors.js'
 import type { HistoryEvent, MemoryRecord, MemoryStatus, Page } from '../../types.js'
+import { decodeCursor, encodeCursor } from '../list-cursor.js'
 import type { ListQuery, StoreStats } from '../store.js'
 import type { StoreContext } from './context.js'
 import { allOf, filterCondition, statusCondition } from './filters.js'
@@ -90,20 +91,4 @@ export function checkLimit(limit: number): void {
   if (!Number.isInteger(limit) || limit < 1) {
     throw new MemoryError('INVALID_INPUT', `limit must be a positive integer, got ${limit}`)
   }
-}
-
-function encodeCursor(createdAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url')
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) {
-      return value as [string, string]
-    }
-  } catch {
-    // Not JSON: reported below like any other malformed cursor.
-  }
-  throw new MemoryError('INVALID_INPUT', 'malformed list cursor')
 }
