@@ -1,6 +1,8 @@
 /**
  * Times `addMany` of N memories in one batch and searches over them.
- * Usage: npm run bench:ingest -- [--count 10000] [--queries 200] [--path FILE] [--lifecycle]
+ * Usage: npm run bench:ingest -- [--count 10000] [--queries 200] [--path FILE | --store postgres://...] [--lifecycle]
+ *
+ * `--store` runs on PostgreSQL, in a fresh schema `bench_ingest_<random>` that is dropped afterwards.
  *
  * The notes are all distinct, but many say where the same people moved: with
  * `--lifecycle` the add-time checks run and supersede them (see bench:lifecycle
@@ -11,6 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { openBenchStore } from '../src/bench/bench-store.js'
 import { createMemory } from '../src/index.js'
 
 const { values } = parseArgs({
@@ -18,6 +21,7 @@ const { values } = parseArgs({
     count: { type: 'string', default: '10000' },
     queries: { type: 'string', default: '200' },
     path: { type: 'string' },
+    store: { type: 'string' },
     lifecycle: { type: 'boolean', default: false },
   },
 })
@@ -41,8 +45,9 @@ const pick = <T>(list: readonly T[], i: number) => list[i % list.length] as T
 const sentence = (i: number) =>
   `${pick(people, i)} ${pick(verbs, i * 7 + 3)} ${pick(places, i * 13 + 5)} ${pick(extras, i * 3 + 1)} (note ${i})`
 
+const bench = values.store ? await openBenchStore(values.store, 'bench_ingest') : undefined
 const memory = await createMemory({
-  path,
+  ...(bench ? { store: bench.store } : { path }),
   lifecycle: values.lifecycle ? {} : { dedupe: false, contradictions: false },
 })
 const inputs = Array.from({ length: count }, (_, i) => ({ content: sentence(i), userId: 'bench-user' }))
@@ -70,4 +75,5 @@ console.log(
   `search over ${count} memories in one scope, ${queries} queries: p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms`,
 )
 await memory.close()
+await bench?.drop()
 if (!values.path) await rm(dir, { recursive: true, force: true })

@@ -28,6 +28,33 @@ export async function replaceClaims(
   )
 }
 
+/** Stores the claims of memories that are new (no claims yet), in one statement. */
+export async function insertClaims(
+  client: Queryable,
+  memories: readonly { memory: MemoryKey; claims: readonly StoredClaim[] }[],
+): Promise<void> {
+  const rows = memories.flatMap(({ memory, claims }) =>
+    claims.map((c) => ({
+      tenant_id: memory.tenantId,
+      memory_id: memory.id,
+      user_id: memory.userId,
+      key: encode(c.key),
+      value: encode(c.value),
+      polarity: c.polarity,
+      exclusive: c.exclusive,
+    })),
+  )
+  if (rows.length === 0) return
+  await client.query(
+    `INSERT INTO memory_claims (tenant_id, memory_id, user_id, claim_key, value, polarity, exclusive)
+     SELECT x.tenant_id, x.memory_id, x.user_id, x.key, x.value, x.polarity, x.exclusive
+     FROM json_to_recordset($1::json)
+       AS x(tenant_id text, memory_id text, user_id text, key text, value text, polarity smallint, exclusive boolean)
+     ON CONFLICT DO NOTHING`,
+    [JSON.stringify(rows)],
+  )
+}
+
 /** Memories of the scope with a claim under any of the keys, newest first. */
 export async function byClaims(
   ctx: PgContext,

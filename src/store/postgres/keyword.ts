@@ -26,30 +26,29 @@ export async function keyword(ctx: PgContext, query: TextQuery): Promise<Candida
   if (text.trim() === '') return []
   const where = candidateWhere(query, [text])
   const tenant = where.param(query.tenantId)
+  // Each query lexeme's idf is worked out once (in float8, as are the per-row sums): a
+  // lexeme the tenant has never indexed matches nothing and drops out here.
   const rows = await ctx.query<{ id: string; score: number }>(
-    `WITH q AS MATERIALIZED (SELECT DISTINCT u.lexeme FROM unnest(to_tsvector('english', $1)) u),
+    `WITH q AS MATERIALIZED (
+       SELECT s.lexeme, greatest(ln((t.n - s.df + 0.5) / (s.df + 0.5)), ${MIN_IDF})::float8 AS idf, t.avgdl
+       FROM (SELECT DISTINCT u.lexeme FROM unnest(to_tsvector('english', $1)) u) u
+       JOIN lexeme_stats s ON s.tenant_id = ${tenant} AND s.lexeme = u.lexeme
+       CROSS JOIN (SELECT greatest(docs, 1)::float8 AS n, greatest(tokens::float8 / greatest(docs, 1), 1) AS avgdl
+                   FROM text_totals WHERE tenant_id = ${tenant}) t
+     ),
      tsq AS MATERIALIZED (
        SELECT string_agg('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || '''', ' | ')::tsquery AS query
        FROM q
-     ),
-     totals AS (SELECT greatest(docs, 1) AS n, greatest(tokens::float8 / greatest(docs, 1), 1) AS avgdl
-                FROM text_totals WHERE tenant_id = ${tenant}),
-     hits AS MATERIALIZED (
-       SELECT m.id, m.fts, m.doc_len FROM memories m, tsq
-       WHERE m.tenant_id = ${tenant} AND m.fts @@ tsq.query AND ${where.sql}
      )
-     SELECT h.id, sum(
-         greatest(ln((t.n - s.df + 0.5) / (s.df + 0.5)), ${MIN_IDF})
-         * (tf.n * (${K1} + 1)) / (tf.n + ${K1} * (1 - ${B} + ${B} * h.doc_len / t.avgdl))
-       )::float8 AS score
-     FROM hits h
+     SELECT m.id, sum(q.idf * tf.n * ${K1 + 1} / (tf.n + ${K1} * (${1 - B} + ${B} * m.doc_len / q.avgdl)))::float8 AS score
+     FROM memories m
+     CROSS JOIN tsq
      CROSS JOIN LATERAL (
-       SELECT u.lexeme, greatest(cardinality(u.positions), 1) AS n FROM unnest(h.fts) u
+       SELECT u.lexeme, greatest(cardinality(u.positions), 1)::float8 AS n FROM unnest(m.fts) u
      ) tf
      JOIN q ON q.lexeme = tf.lexeme
-     JOIN lexeme_stats s ON s.tenant_id = ${tenant} AND s.lexeme = tf.lexeme
-     CROSS JOIN totals t
-     GROUP BY h.id ORDER BY score DESC, h.id LIMIT ${where.param(query.limit)}`,
+     WHERE m.tenant_id = ${tenant} AND m.fts @@ tsq.query AND ${where.sql}
+     GROUP BY m.id ORDER BY score DESC, m.id LIMIT ${where.param(query.limit)}`,
     where.params,
   )
   return rows.map((row) => ({ id: row.id, score: Math.max(0, row.score) }))

@@ -3,6 +3,7 @@ import { MemoryError, storeFailed } from '../../errors.js'
 import type { MemoryStore, StoredMemory } from '../store.js'
 import { accessTimes, recordAccess } from './accesses.js'
 import { adjustAssociations, readAssociations } from './associations.js'
+import { createAutoAnalyze } from './auto-analyze.js'
 import { byClaims } from './claims.js'
 import { createContext, type PgContext } from './context.js'
 import { byEntities, entitiesOf, readEntities } from './entities.js'
@@ -35,6 +36,7 @@ import { insertMemories, replaceVectors, updateMemory } from './writes.js'
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<MemoryStore> {
   const { pool, owned, schema } = openPool(options, pg.Pool)
   const ctx: PgContext = createContext(pool)
+  const analyzer = createAutoAnalyze(ctx)
   try {
     await applyMigrations(ctx, { schema })
   } catch (error) {
@@ -56,7 +58,11 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     name: 'postgres',
     openVectorSpace: (space, opts) =>
       run('openVectorSpace', () => openVectorSpace(ctx, space, opts?.reset === true)),
-    insert: (writes) => run('insert', () => insertMemories(ctx, writes)),
+    insert: (writes) =>
+      run('insert', async () => {
+        await insertMemories(ctx, writes)
+        await analyzer.wrote(writes.length)
+      }),
     update: (write, expectedVersion) => run('update', () => updateMemory(ctx, write, expectedVersion)),
     remove: (tenantId, id, tombstone) => run('remove', () => removeMemory(ctx, tenantId, id, tombstone)),
     removeUser: (scope) => run('removeUser', () => removeUser(ctx, scope)),

@@ -2,9 +2,9 @@ import { MemoryError } from '../../errors.js'
 import { checkClaims } from '../sqlite/claims.js'
 import { checkMentions } from '../sqlite/entity-links.js'
 import type { MemoryWrite } from '../store.js'
-import { replaceClaims } from './claims.js'
+import { insertClaims, replaceClaims } from './claims.js'
 import { type PgContext, sqlState, UNIQUE_VIOLATION } from './context.js'
-import { replaceLinks } from './entity-links.js'
+import { insertLinks, replaceLinks } from './entity-links.js'
 import { insertEvents } from './events.js'
 import { RECORD_COLUMNS, recordRow } from './row-mapping.js'
 import { adjustTextStats } from './text-stats.js'
@@ -48,10 +48,14 @@ export async function insertMemories(ctx: PgContext, writes: readonly MemoryWrit
       client,
       writes.map(({ record, vector }) => ({ tenantId: record.tenantId, id: record.id, vector })),
     )
-    for (const { record, entities, claims } of writes) {
-      if (entities.length > 0) await replaceLinks(client, record, entities)
-      if (claims.length > 0) await replaceClaims(client, record, claims)
-    }
+    await insertLinks(
+      client,
+      writes.map(({ record, entities }) => ({ memory: record, mentions: entities })),
+    )
+    await insertClaims(
+      client,
+      writes.map(({ record, claims }) => ({ memory: record, claims })),
+    )
     for (const [tenantId, ids] of idsByTenant(writes)) await adjustTextStats(client, tenantId, ids, 1)
     await insertEvents(
       client,
