@@ -37,9 +37,7 @@ export async function readEntities(
 ): Promise<EntityInfo[]> {
   if (keys.length === 0) return []
   const rows = await ctx.query<EntityInfo>(
-    `SELECT e.key, e.name, e.kind,
-       (SELECT count(*)::int FROM memory_entities l
-        WHERE l.tenant_id = e.tenant_id AND l.user_id = e.user_id AND l.key = e.key) AS fan
+    `SELECT e.key, e.name, e.kind, e.fan
      FROM entities e WHERE e.tenant_id = $1 AND e.user_id = $2 AND e.key = ANY($3::text[])`,
     [scope.tenantId, scope.userId, keys],
   )
