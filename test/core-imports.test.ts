@@ -44,3 +44,9 @@ it('the server entry point does not load the MCP SDK until /mcp is used', () => 
   expect(packages.has('node:http')).toBe(true)
   expect(packages.has('@modelcontextprotocol/sdk')).toBe(false)
 })
+
+it('the CLI loads mem0ai (a dev dependency) only when `bench compare` runs', () => {
+  const { files, packages } = staticGraph('src/cli/main.ts')
+  expect([...files].map((f) => relative(ROOT, f))).toContain('src/bench/mem0-subject.ts')
+  expect(packages.has('mem0ai')).toBe(false)
+})

@@ -1,22 +1,16 @@
 import type { Embedder } from '../embed/embedder.js'
-import type { Memory } from '../memory.js'
 import {
   LOCOMO_CATEGORIES,
   type LocomoCategory,
   type LocomoConversation,
-  locomoLastSessionTime,
   locomoQuestionTime,
 } from './locomo.js'
+import type { LocomoSubject } from './locomo-subject.js'
+import { type LocomoIngest, openMemorySubject } from './memory-subject.js'
 import { mean, ndcgAtK, percentile, recallAtK } from './metrics.js'
-import {
-  BENCH_SYSTEMS,
-  type BenchProgress,
-  type BenchSystem,
-  contextFunction,
-  openBenchMemory,
-  replayClock,
-  timed,
-} from './run-systems.js'
+import { BENCH_SYSTEMS, type BenchProgress, type BenchSystem, timed } from './run-systems.js'
+
+export type { LocomoIngest } from './memory-subject.js'
 
 /** The token budget of the `context1000` figure. */
 export const CONTEXT_TOKENS = 1000
@@ -37,9 +31,9 @@ export interface LocomoSystemResult {
   overall: LocomoScores
   /** Categories that had questions. */
   byCategory: Partial<Record<LocomoCategory, LocomoScores>>
-  /** `memory.search` wall time per question. */
+  /** Wall time of the system's search call per question. */
   latencyMs: { p50: number; p95: number }
-  /** Total wall time of the `addMany` calls. */
+  /** Total wall time of storing the conversations (`addMany` for Adaptive Recall). */
   ingestMs: number
 }
 
@@ -70,104 +64,38 @@ function scores(items: readonly QuestionScore[], ks: readonly number[]): LocomoS
   }
 }
 
-/** How conversations are stored: one memory per turn, or as messages through `add({ messages })`. */
-export type LocomoIngest = 'turns' | 'messages'
-
-/**
- * Stores one conversation and returns memory id -> the turn ids it stands for:
- * its own turn for a turn or an episode, the turns it came from for an extracted fact.
- */
-async function ingest(
-  memory: Memory,
-  conversation: LocomoConversation,
-  mode: LocomoIngest,
-): Promise<Map<string, string[]>> {
-  const userId = conversation.sampleId
-  if (mode === 'turns') {
-    const inputs = conversation.sessions.flatMap((session) =>
-      session.turns.map((turn) => ({
-        content: turn.content,
-        userId,
-        sessionId: session.id,
-        observedAt: session.date,
-        metadata: { dia_id: turn.diaId },
-        // What was said, by either speaker: never merged or superseded as a fact of the user.
-        type: 'episode',
-      })),
-    )
-    const records = await memory.addMany(inputs)
-    return new Map(records.map((r, i) => [r.id, [inputs[i]?.metadata.dia_id as string]]))
-  }
-  const turnsOf = new Map<string, string[]>()
-  const [first] = conversation.sessions[0]?.turns ?? []
-  for (const session of conversation.sessions) {
-    const turns = session.turns
-    const result = await memory.add({
-      userId,
-      sessionId: session.id,
-      messages: turns.map((t) => ({
-        role: t.speaker === first?.speaker ? ('user' as const) : ('assistant' as const),
-        name: t.speaker,
-        content: t.text,
-        createdAt: session.date,
-        id: t.diaId,
-      })),
-    })
-    for (const [i, id] of result.episodes.entries()) turnsOf.set(id, [turns[i]?.diaId as string])
-    for (const id of result.facts) {
-      const fact = await memory.get(id)
-      const provenance = (fact?.metadata.provenance ?? {}) as { messageIds?: string[] }
-      turnsOf.set(
-        id,
-        (provenance.messageIds ?? []).flatMap((m) => turnsOf.get(m) ?? []),
-      )
-    }
-  }
-  return turnsOf
-}
-
 /** The turns covered by the first `k` memories, in rank order, without repeats. */
 function coveredTurns(ranked: readonly string[][], k: number): string[] {
   return [...new Set(ranked.slice(0, k).flat())]
 }
 
-async function runSystem(
-  system: BenchSystem,
+async function runSubject(
+  subject: LocomoSubject,
   options: LocomoRunOptions,
   ks: readonly number[],
 ): Promise<LocomoSystemResult[]> {
-  const clock = replayClock()
-  const memory = await openBenchMemory({
-    system,
-    embedder: options.embedder,
-    clock,
-    storeUrl: options.storeUrl,
-  })
-  const context = contextFunction(memory)
   const limit = Math.max(...ks, 10)
   const total = options.conversations.reduce((n, c) => n + c.questions.length, 0)
   const asked: QuestionScore[] = []
   // With `consolidate`, the same questions on the same store just before the pass: a like-for-like baseline.
   const before: QuestionScore[] = []
   const latencies: number[] = []
+  const consolidate = options.consolidate ? subject.consolidate : null
   let ingestMs = 0
   try {
     for (const conversation of options.conversations) {
       const userId = conversation.sampleId
       const now = locomoQuestionTime(conversation)
-      clock.set(locomoLastSessionTime(conversation))
-      const stored = await timed(() => ingest(memory, conversation, options.ingest ?? 'turns'))
-      ingestMs += stored.ms
-      const turnsOf = (ids: readonly string[]) => ids.map((id) => stored.value.get(id) ?? [id])
+      ingestMs += (await timed(() => subject.ingest(conversation))).ms
       const ask = async (into: QuestionScore[], timing: boolean) => {
         for (const q of conversation.questions) {
-          const query = { query: q.question, userId, recordAccess: false, now }
-          const search = await timed(() => memory.search({ ...query, limit }))
+          const query = { query: q.question, userId, now, limit }
+          const search = await timed(() => subject.search(query))
           if (timing) latencies.push(search.ms)
-          const ranked = turnsOf(search.value.map((hit) => hit.memory.id))
+          const ranked = search.value
           const gold = new Set(q.evidence)
-          const packed = context
-            ? turnsOf(await context({ ...query, maxTokens: CONTEXT_TOKENS })).flat()
+          const packed = subject.context
+            ? await subject.context({ ...query, maxTokens: CONTEXT_TOKENS })
             : null
           into.push({
             category: q.category,
@@ -179,17 +107,17 @@ async function runSystem(
             ndcg10: ndcgAtK(coveredTurns(ranked, 10), gold, 10),
             context: packed ? recallAtK(packed, gold, packed.length) : null,
           })
-          if (timing) options.onProgress?.(system.name, asked.length, total)
+          if (timing) options.onProgress?.(subject.name, asked.length, total)
         }
       }
-      if (options.consolidate) {
+      if (consolidate) {
         await ask(before, false)
-        await memory.consolidate({ userId })
+        await consolidate(userId)
       }
       await ask(asked, true)
     }
   } finally {
-    await memory.close()
+    await subject.close()
   }
   const result = (name: string, questions: QuestionScore[]): LocomoSystemResult => {
     const byCategory: Partial<Record<LocomoCategory, LocomoScores>> = {}
@@ -205,9 +133,9 @@ async function runSystem(
       ingestMs,
     }
   }
-  return options.consolidate
-    ? [result(`${system.name} before consolidate`, before), result(system.name, asked)]
-    : [result(system.name, asked)]
+  return consolidate
+    ? [result(`${subject.name} before consolidate`, before), result(subject.name, asked)]
+    : [result(subject.name, asked)]
 }
 
 /** Options of `runLocomo`. */
@@ -226,6 +154,11 @@ export interface LocomoRunOptions {
   consolidate?: boolean
   /** @default 'turns' */
   ingest?: LocomoIngest
+  /**
+   * The systems to run instead of `systems`, each opened when its turn comes
+   * (so one store at a time is held), e.g. a system that is not Adaptive Recall.
+   */
+  subjects?: readonly (() => Promise<LocomoSubject>)[]
 }
 
 /**
@@ -236,8 +169,18 @@ export interface LocomoRunOptions {
 export async function runLocomo(options: LocomoRunOptions): Promise<LocomoResult> {
   const ks = [...(options.ks ?? [5, 10, 20])]
   const systems: LocomoSystemResult[] = []
-  for (const system of options.systems ?? BENCH_SYSTEMS)
-    systems.push(...(await runSystem(system, options, ks)))
+  const subjects =
+    options.subjects ??
+    (options.systems ?? BENCH_SYSTEMS).map(
+      (system) => () =>
+        openMemorySubject({
+          system,
+          embedder: options.embedder,
+          storeUrl: options.storeUrl,
+          ingest: options.ingest,
+        }),
+    )
+  for (const open of subjects) systems.push(...(await runSubject(await open(), options, ks)))
   return {
     ingest: options.ingest ?? 'turns',
     conversations: options.conversations.length,

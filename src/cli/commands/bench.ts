@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { compareCharts, compareJson, compareMarkdown, compareText } from '../../bench/compare-report.js'
 import { loadLocomo } from '../../bench/locomo.js'
 import { locomoCharts, locomoJson, locomoMarkdown, locomoText } from '../../bench/locomo-report.js'
 import { loadLongMemEval } from '../../bench/longmemeval.js'
@@ -11,6 +12,7 @@ import {
 } from '../../bench/longmemeval-report.js'
 import { duration } from '../../bench/markdown-table.js'
 import { barChartsSvg } from '../../bench/plot-svg.js'
+import { runCompare } from '../../bench/run-compare.js'
 import { type LocomoIngest, runLocomo } from '../../bench/run-locomo.js'
 import { runLongMemEval } from '../../bench/run-longmemeval.js'
 import type { BenchProgress } from '../../bench/run-systems.js'
@@ -18,7 +20,7 @@ import { embedderFromEnv, readEnv } from '../../config.js'
 import { type Command, type CommandContext, intOption, stringOption, UsageError } from '../command.js'
 import { progressReporter } from '../format.js'
 
-const DATASETS = ['locomo', 'longmemeval'] as const
+const DATASETS = ['locomo', 'longmemeval', 'compare'] as const
 const PLOT_FILE = 'plot.svg'
 
 /** `--k 5,10,20` as distinct cut-offs that `search` can serve (1-100); undefined when not given. */
@@ -71,6 +73,21 @@ async function bench(
   const embedder = () => embedderFromEnv(readEnv(ctx.io.env))
   const shown = progress(ctx)
   try {
+    if (dataset === 'compare') {
+      const conversations = (await loadLocomo(data)).slice(0, limit)
+      const result = await runCompare({
+        conversations,
+        ks,
+        embedder: await embedder(),
+        onProgress: shown.update,
+      })
+      return {
+        json: compareJson(result),
+        text: compareText(result),
+        markdown: compareMarkdown(result, PLOT_FILE),
+        svg: barChartsSvg(compareCharts(result)),
+      }
+    }
     if (dataset === 'locomo') {
       const conversations = (await loadLocomo(data)).slice(0, limit)
       const result = await runLocomo({
@@ -116,7 +133,9 @@ export const benchCommand: Command = {
     '  --limit-conversations N  only the first N conversations (LongMemEval: the first N questions)\n' +
     '  --ingest turns|messages  LoCoMo: one memory per turn (default), or each session through add({ messages })\n' +
     '  --consolidate            LoCoMo: run consolidate() on each conversation before its questions\n' +
-    '  --store URL              LoCoMo: on PostgreSQL (a fresh schema per system) instead of in-memory SQLite',
+    '  --store URL              LoCoMo: on PostgreSQL (a fresh schema per system) instead of in-memory SQLite\n' +
+    'recall bench compare --data LOCOMO.json [--json] [--k 5,10,20] [--out DIR] [--limit-conversations N]\n' +
+    '  Adaptive Recall vs mem0 (the mem0ai dev dependency, infer: false) on LoCoMo: recall, ingest, search latency',
   options: {
     data: { type: 'string' },
     k: { type: 'string' },
