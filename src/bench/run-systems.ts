@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto'
 import type { Embedder } from '../embed/embedder.js'
 import { createMemory, type Memory } from '../memory.js'
 import { BM25_ONLY, DEFAULT_SCORING, DENSE_ONLY, type ScoringConfig } from '../score/config.js'
-import { openStoreUrl } from '../store/open-store.js'
+import { openBenchStore } from './bench-store.js'
 
 /** A retrieval configuration the benchmarks compare: one name, one scoring. */
 export interface BenchSystem {
@@ -50,24 +49,26 @@ export async function openBenchMemory(options: {
   /** A PostgreSQL URL: each system gets a fresh schema there instead of an in-memory SQLite store. */
   storeUrl?: string | undefined
 }): Promise<Memory> {
-  const store = options.storeUrl
-    ? await openStoreUrl(freshSchema(options.storeUrl, options.system.name))
+  const bench = options.storeUrl
+    ? await openBenchStore(options.storeUrl, `bench_${options.system.name}`)
     : undefined
-  return createMemory({
-    ...(store ? { store } : { path: ':memory:' }),
+  const memory = await createMemory({
+    ...(bench ? { store: bench.store } : { path: ':memory:' }),
     scoring: options.system.scoring,
     embedder: options.embedder,
     now: options.clock.now,
     maxContentBytes: options.maxContentBytes,
   })
-}
-
-/** The URL with a new schema of its own, so runs never see each other's memories. */
-function freshSchema(url: string, system: string): string {
-  const schema = `bench_${system.replace(/\W+/g, '_')}_${randomBytes(4).toString('hex')}`
-  const parsed = new URL(url)
-  parsed.searchParams.set('schema', schema)
-  return parsed.toString()
+  // The schema goes with the memory: a benchmark leaves nothing behind in the database.
+  return bench
+    ? {
+        ...memory,
+        close: async () => {
+          await memory.close()
+          await bench.drop()
+        },
+      }
+    : memory
 }
 
 /** Runs `fn` and returns its value with the wall time it took, in milliseconds. */
