@@ -134,27 +134,29 @@ describe('SQLite locks across processes', () => {
   it('keeps a lock from every other process while its holder lives, and frees it when the holder is killed', async () => {
     const path = join(dir, 'locks', 'memory.db')
     const store = await createSqliteStore({ path })
-    const holder = startLineChild([holdLock, path, 'consolidate:acme:*', '400'])
+    const holder = startLineChild([holdLock, path, 'consolidate:acme:*', '2000'])
     expect(await holder.waitFor('lock ')).toBe('lock taken')
     expect(await store.tryLock('consolidate:acme:*')).toBeNull()
     // Well past its lease: the holder renews it while it lives.
-    await new Promise((resolve) => setTimeout(resolve, 1_500))
+    await new Promise((resolve) => setTimeout(resolve, 5_000))
     expect(await store.tryLock('consolidate:acme:*')).toBeNull()
     expect(await store.tryLock('consolidate:acme:bob')).not.toBeNull()
     holder.process.kill('SIGKILL')
     await holder.exited
     let release: (() => Promise<void>) | null = null
-    for (let i = 0; i < 100 && release === null; i++) {
+    for (let i = 0; i < 300 && release === null; i++) {
       release = await store.tryLock('consolidate:acme:*')
       if (release === null) await new Promise((resolve) => setTimeout(resolve, 100))
     }
     expect(release, 'the lease of a killed holder ran out').not.toBeNull()
-    // Now this process holds it: another process is refused until it is released.
-    const second = startLineChild([holdLock, path, 'consolidate:acme:*', '400'])
+    // Now this process holds it: another process is refused until it is released, then let in.
+    const second = startLineChild([holdLock, path, 'consolidate:acme:*', '2000'])
     expect(await second.waitFor('lock ')).toBe('lock held elsewhere')
     await release?.()
+    const third = startLineChild([holdLock, path, 'consolidate:acme:*', '2000'])
+    expect(await third.waitFor('lock ')).toBe('lock taken')
     await store.close()
-    second.process.kill('SIGKILL')
+    for (const child of [second, third]) child.process.kill('SIGKILL')
   }, 60_000)
 })
 
