@@ -52,9 +52,11 @@ export function resolveFilter(filter: (MemoryFilter & { when?: string | undefine
   if (!filter?.when) return filter
   const range = resolveTimeRange(filter.when, now)
   if (!range)
-    throw new MemoryError('INVALID_INPUT', `Could not understand the time expression "${filter.when}"`, {
-      details: { when: filter.when },
-    })
+    // Not quoted back: error bodies end up in logs, and a caller may have pasted anything.
+    throw new MemoryError(
+      'INVALID_INPUT',
+      'Could not understand filters.when: use an expression such as "last week", "in March 2024" or "since 2023"',
+    )
   const { when: _when, ...rest } = filter
   const from = rest.from && rest.from > range.from ? rest.from : range.from
   const to = rest.to && rest.to < range.to ? rest.to : range.to

@@ -113,9 +113,11 @@ export async function ingestConversation(
   }
   if (deps.background) {
     const created = await insertNew(deps, episodes)
-    const jobId = created.length > 0 ? stableId(deps.tenantId, 'extract', ...payload.episodeIds) : null
-    if (jobId) {
-      await deps.store.enqueueJob({
+    // Queued even when every episode was stored already: a process that died between storing
+    // them and queueing the job left it unqueued, and the caller, never told, sends them again.
+    const jobId = stableId(deps.tenantId, 'extract', ...payload.episodeIds)
+    const queued = await deps.store
+      .enqueueJob({
         id: jobId,
         tenantId: deps.tenantId,
         userId: req.userId,
@@ -123,8 +125,15 @@ export async function ingestConversation(
         payload: payload as unknown as JsonObject,
         runAfter: at.toISOString(),
       })
-      deps.wake()
-    }
+      .then(
+        () => true,
+        (error: unknown) => {
+          // The job is queued (or done) already: ids derive from the messages.
+          if (MemoryError.is(error) && error.code === 'CONFLICT') return false
+          throw error
+        },
+      )
+    if (queued) deps.wake()
     return { episodes: payload.episodeIds, facts: [], created, jobId }
   }
   const report = await extract(deps.extractor, payload)

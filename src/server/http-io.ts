@@ -33,7 +33,12 @@ export function parseJson(raw: Buffer): unknown {
   try {
     return JSON.parse(text)
   } catch (error) {
-    throw new MemoryError('INVALID_INPUT', `Request body is not valid JSON: ${(error as Error).message}`)
+    // The parser's message quotes the body, which may hold a secret: say only where it broke.
+    const at = /position (\d+)/.exec((error as Error).message)?.[1]
+    throw new MemoryError(
+      'INVALID_INPUT',
+      `Request body is not valid JSON${at === undefined ? '' : ` (at position ${at})`}`,
+    )
   }
 }
 

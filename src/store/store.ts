@@ -161,7 +161,8 @@ export interface MemoryStore {
    * Takes the lock named `key` if no one holds it (in any process sharing this store), and
    * returns its release; null, at once, when it is held. For work that must not run twice
    * at the same time across server nodes, such as `consolidate()`. A holder that dies
-   * loses the lock (its connection, or its process, ends).
+   * loses the lock: when its connection ends (PostgreSQL), or once the lease it stopped
+   * renewing runs out (SQLite, `lockLeaseMs`).
    */
   tryLock(key: string): Promise<(() => Promise<void>) | null>
 

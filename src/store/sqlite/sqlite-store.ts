@@ -1,4 +1,3 @@
-import { resolve } from 'node:path'
 import { MemoryError, storeFailed } from '../../errors.js'
 import type { MemoryStore, StoredMemory } from '../store.js'
 import { accessTimes, recordAccess } from './accesses.js'
@@ -8,7 +7,7 @@ import { openContext, type StoreContext } from './context.js'
 import { byEntities, entitiesOf, readEntities } from './entities.js'
 import { claimJobs, enqueueJob, finishJob, jobCounts } from './jobs.js'
 import { lastRun, readEvent, readUsers, saveRun } from './lifecycle-reads.js'
-import { lockTable } from './locks.js'
+import { DEFAULT_LOCK_LEASE_MS, lockTable } from './locks.js'
 import { patchMemory } from './patch.js'
 import { getMemories, listMemories, readHistory, readStats } from './reads.js'
 import { removeMemory, removeUser } from './removal.js'
@@ -24,6 +23,11 @@ export interface SqliteStoreOptions {
   path: string
   /** How long a write waits for another process's lock before failing, in ms. @default 5000 */
   busyTimeoutMs?: number
+  /**
+   * How long a `tryLock` lock outlives a holder that stopped renewing it (its process
+   * died), in ms. Holders renew every third of it. @default 30000
+   */
+  lockLeaseMs?: number
 }
 
 /**
@@ -42,7 +46,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
     throw storeFailed(error, `opening SQLite store at ${options.path}`)
   }
   let closed = false
-  const lock = lockTable(ctx.fileBacked ? resolve(options.path) : null)
+  const locks = lockTable(ctx, options.lockLeaseMs ?? DEFAULT_LOCK_LEASE_MS)
 
   // better-sqlite3 is synchronous; the contract is async so that other backends can be.
   const run = <T>(what: string, work: () => T): Promise<T> => {
@@ -103,12 +107,13 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
     finishJob: (id, outcome) => run('finishJob', () => finishJob(ctx, id, outcome)),
     jobCounts: (tenantId) => run('jobCounts', () => jobCounts(ctx, tenantId)),
     stats: (tenantId, userId) => run('stats', () => readStats(ctx, tenantId, userId)),
-    tryLock: (key) => (closed ? Promise.reject(closedError()) : lock(key)),
+    tryLock: (key) => run('tryLock', () => locks.tryLock(key)),
     close: () => {
       // Closing twice is harmless, so shutdown paths need not track who closed first.
       if (closed) return Promise.resolve()
       closed = true
       try {
+        locks.releaseAll()
         // Fold the WAL into the main file and truncate it, so the file alone is the data.
         if (ctx.fileBacked) ctx.db.pragma('wal_checkpoint(TRUNCATE)')
         ctx.db.close()
