@@ -395,6 +395,20 @@ export function describeMemory({ name, create }: DescribeMemoryOptions): void {
       )
     })
 
+    it('reports active memories by activation: used often and lately above untouched old ones', async () => {
+      await memory.add({ content: 'Carol lives in Paris', userId: 'idle', observedAt: '2015-01-01' })
+      await memory.add({ content: 'Carol moved to Berlin', userId: 'idle', observedAt: '2015-06-01' })
+      await memory.add({ content: 'Dan plays the cello', userId: 'busy', observedAt: '2015-01-01' })
+      for (let i = 0; i < 3; i++) await memory.search({ query: 'cello', userId: 'busy' })
+      const idle = await memory.status({ userId: 'idle' })
+      const busy = await memory.status({ userId: 'busy' })
+      // Untouched for ten years: B < −9, the lowest bucket. Retrieved three times just now: B > 0.
+      expect(idle.byStatus).toMatchObject({ active: 1, superseded: 1 })
+      expect(idle.activation).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+      expect(busy.activation).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1])
+      expect((await memory.status()).activation).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 1])
+    })
+
     it('runs one consolidation of a scope at a time, and dry runs beside it', async () => {
       await memory.add({
         content: 'Alice keeps bees',
