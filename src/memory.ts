@@ -524,7 +524,7 @@ function tenantMemory(tenantId: string, shared: Shared): Memory {
       const at = q.now ? new Date(q.now) : now()
       // Enough candidates to fill any budget; the assembler stops at maxTokens.
       const limit = Math.min(100, Math.max(10, Math.ceil(q.maxTokens / 25)))
-      const hits = await search({ ...q, limit, explain: false })
+      const hits = await search({ ...q, limit, offset: 0, explain: false })
       // Loaded on first use: the tokenizer's tables cost start-up time every other call would pay.
       const { assembleContext } = await import('./context/assemble.js')
       return assembleContext({ hits, maxTokens: q.maxTokens, format: q.format, query: q.query, now: at })

@@ -109,6 +109,35 @@ export function describeMemory({ name, create }: DescribeMemoryOptions): void {
       expect(pet[0]?.memory.content).toMatch(/beagle/)
     })
 
+    it('pages through one ranking with offset, and narrows it to the statuses asked for', async () => {
+      await memory.addMany(
+        Array.from({ length: 25 }, (_, i) => ({
+          content: `Bob took a trip to town number ${i + 1}`,
+          userId: 'bob',
+        })),
+      )
+      const query = { query: 'trip to town', userId: 'bob', recordAccess: false }
+      const all = (await memory.search({ ...query, limit: 30 })).map((h) => h.memory.id)
+      expect(all).toHaveLength(25)
+      const pages = await Promise.all(
+        [0, 10, 20].map((offset) => memory.search({ ...query, limit: 10, offset })),
+      )
+      expect(pages.map((p) => p.length)).toEqual([10, 10, 5])
+      expect(pages.flat().map((h) => h.memory.id)).toEqual(all)
+      expect(await memory.search({ ...query, offset: 25 })).toEqual([])
+
+      await memory.add({ content: 'Bob lives in Leeds', userId: 'bob', observedAt: '2024-01-01' })
+      await memory.add({ content: 'Bob moved to York', userId: 'bob', observedAt: '2024-06-01' })
+      const where = { query: 'where does Bob live', userId: 'bob', recordAccess: false }
+      const old = await memory.search({ ...where, status: ['superseded'] })
+      expect(old.map((h) => h.memory.content)).toEqual(['Bob lives in Leeds'])
+      const active = await memory.search({ ...where, status: ['active'], limit: 100 })
+      expect(active.map((h) => h.memory.status)).not.toContain('superseded')
+      await expectCode(memory.search({ ...query, offset: -1 }), 'INVALID_INPUT')
+      await expectCode(memory.search({ ...query, offset: 901 }), 'INVALID_INPUT')
+      await expectCode(memory.search({ ...query, status: [] }), 'INVALID_INPUT')
+    })
+
     it('counts retrievals as accesses', async () => {
       const m = await memory.add({ content: 'Alice is allergic to peanuts', userId: 'alice' })
       const [hit] = await memory.search({ query: 'peanuts', userId: 'alice' })
