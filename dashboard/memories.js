@@ -1,9 +1,12 @@
 /** #/users/:id: one user's memories, filtered, searched and paged by the server. */
 import { api, qs } from './api.js'
-import { act, alertBox, field, formatDate, h, num, route } from './dom.js'
+import { act, field, formatDate, h, num, route } from './dom.js'
+import { byCursor, paged } from './pager.js'
 
 const STATUSES = ['active', 'superseded', 'archived']
 const SIZES = ['20', '50', '100']
+/** The deepest offset the search API pages to. */
+const MAX_OFFSET = 900
 
 /** The memory table; `scores` adds a score column (search results). */
 export function memoryTable(records, scores) {
@@ -59,7 +62,7 @@ function filterForm(userId, q, types) {
   const form = h(
     'form',
     { class: 'filters card', 'aria-label': 'Filter and search memories' },
-    field('Search text', input('q', 'search', 'words or a question')),
+    field('Search text', input('q', 'search', 'e.g. Berlin')),
     field('Status', select('status', STATUSES, q.get('status'), 'Any status')),
     field('Type', select('type', types, q.get('type'), 'Any type')),
     field('Tag', input('tag', 'text', 'e.g. work')),
@@ -126,59 +129,65 @@ function forgetSection(userId) {
   return form
 }
 
+/** Search hits one page at a time: the server ranks and pages them (`offset`). */
+function searchPages(userId, q, filters, statusFilter, limit) {
+  const query = q.get('q')
+  return async (page) => {
+    const offset = page * limit
+    const { hits } = await api('POST', '/v1/search', {
+      query,
+      userId,
+      limit,
+      offset,
+      filters,
+      recordAccess: false,
+      ...(statusFilter ? { status: statusFilter } : { includeSuperseded: true, includeArchived: true }),
+    })
+    const summary =
+      hits.length > 0
+        ? `Matches ${offset + 1}–${offset + hits.length} for “${query}”, best first.`
+        : `No ${page > 0 ? 'more ' : ''}matches for “${query}”.`
+    return {
+      content: h(
+        'div',
+        {},
+        h('p', { class: 'summary' }, summary),
+        hits.length > 0
+          ? memoryTable(
+              hits.map((hit) => hit.memory),
+              hits.map((hit) => hit.score),
+            )
+          : null,
+      ),
+      more: hits.length === limit && offset + limit <= MAX_OFFSET,
+    }
+  }
+}
+
 /** The view: search results when `q` is set, otherwise a cursor-paged list. */
 export async function memoriesView(userId, q) {
-  const status = await api('GET', `/v1/status?${qs({ userId })}`).catch(() => null)
-  const types = Object.keys(status?.byType ?? {}).sort()
-  const body = h('div', { 'aria-live': 'polite' })
-  const pager = h('div', { class: 'pager' })
+  // Counts and types come beside the first page, not before it.
+  const statusLoad = api('GET', `/v1/status?${qs({ userId })}`).catch(() => null)
   const filters = filtersOf(q)
   const statusFilter = q.get('status') ? [q.get('status')] : undefined
   const limit = Number(q.get('limit') || 20)
-
-  if (q.get('q')) {
-    const { hits } = await api('POST', '/v1/search', {
-      query: q.get('q'),
-      userId,
-      limit: 50,
-      filters,
-      recordAccess: false,
-      includeSuperseded: !statusFilter || statusFilter.includes('superseded'),
-      includeArchived: !statusFilter || statusFilter.includes('archived'),
-    })
-    const kept = statusFilter ? hits.filter((hit) => statusFilter.includes(hit.memory.status)) : hits
-    body.replaceChildren(
-      h('p', {}, `${kept.length} best matches for “${q.get('q')}”, best first.`),
-      memoryTable(
-        kept.map((hit) => hit.memory),
-        kept.map((hit) => hit.score),
-      ),
-    )
-  } else {
-    const cursors = [null]
-    let page = 0
-    const load = async () => {
-      const data = await api('POST', '/v1/memories/list', {
-        userId,
-        limit,
-        cursor: cursors[page],
-        ...(statusFilter ? { status: statusFilter } : {}),
-        ...(Object.keys(filters).length ? { filters } : {}),
-      })
-      cursors[page + 1] = data.nextCursor
-      body.replaceChildren(memoryTable(data.items))
-      const prev = h('button', { type: 'button', disabled: page === 0 }, 'Previous page')
-      const next = h('button', { type: 'button', disabled: !data.nextCursor }, 'Next page')
-      const go = (delta) => {
-        page += delta
-        load().catch((error) => body.replaceChildren(alertBox(error)))
-      }
-      prev.addEventListener('click', () => go(-1))
-      next.addEventListener('click', () => go(1))
-      pager.replaceChildren(prev, h('span', {}, `Page ${page + 1}`), next)
-    }
-    await load()
-  }
+  const { body, pager } = q.get('q')
+    ? await paged(searchPages(userId, q, filters, statusFilter, limit), 'Pages of matches')
+    : await paged(
+        byCursor(async (cursor) => {
+          const data = await api('POST', '/v1/memories/list', {
+            userId,
+            limit,
+            cursor,
+            ...(statusFilter ? { status: statusFilter } : {}),
+            ...(Object.keys(filters).length ? { filters } : {}),
+          })
+          return { content: memoryTable(data.items), nextCursor: data.nextCursor }
+        }),
+        'Pages of memories',
+      )
+  const status = await statusLoad
+  const types = Object.keys(status?.byType ?? {}).sort()
 
   const counts = status
     ? h(

@@ -1,31 +1,20 @@
 /** #/status: counts, distributions as bar charts, the last consolidation and "Consolidate now". */
 import { api, qs } from './api.js'
+import { barChart, histogram } from './charts.js'
 import { act, field, formatDate, h, notice, num, route } from './dom.js'
 
 const BUCKETS = ['0–2', '2–4', '4–6', '6–8', '8–10']
 
-/** Horizontal bars, widths relative to the largest value (CSSOM, which the CSP allows). */
-function barChart(title, entries, cls = '') {
-  const max = Math.max(1, ...entries.map(([, v]) => v))
-  return h(
-    'figure',
-    { class: `chart card ${cls}` },
-    h('figcaption', {}, title),
-    h(
-      'ul',
-      { class: 'bars' },
-      entries.map(([label, value]) => {
-        const fill = h('span', { class: `fill ${label}`, 'data-value': String(value) })
-        fill.style.width = `${(value / max) * 100}%`
-        return h(
-          'li',
-          {},
-          h('span', { class: 'bar-label' }, label),
-          h('span', { class: 'track', 'aria-hidden': 'true' }, fill),
-          h('span', { class: 'bar-value' }, value),
-        )
-      }),
-    ),
+/** Ten tenths of normalised activation, as the status API counts them. */
+function activationChart(counts) {
+  const tenth = (i) => (i === 0 ? '0' : i === 10 ? '1' : `0.${i}`)
+  return histogram(
+    'Activation of active memories now (0 = untouched for years, 1 = used seconds ago)',
+    'Base-level activation as ranking computes it, from when each memory was observed and every time it was retrieved. ' +
+      'Each column holds a tenth: 0.3 is from 0.3 to 0.4. With the default decay, 0.5 is a memory seen once, ' +
+      'about 6 hours ago, and 0.2 one seen once about 3 months ago.',
+    counts.map((value, i) => ({ label: tenth(i), name: `${tenth(i)} to ${tenth(i + 1)}`, value })),
+    'activation',
   )
 }
 
@@ -73,7 +62,8 @@ function report(r) {
   )
 }
 
-function consolidate(userId) {
+/** Consolidate now, or a dry run; after a real run, `changed()` refreshes the counts above. */
+function consolidate(userId, changed) {
   const out = h('div', { class: 'out', 'aria-live': 'polite' })
   const run = (dryRun) => {
     const b = h(
@@ -84,6 +74,7 @@ function consolidate(userId) {
     b.addEventListener('click', () =>
       act(b, out, async () => {
         const r = await api('POST', '/v1/consolidate', { ...(userId ? { userId } : {}), dryRun })
+        if (!dryRun) await changed()
         out.append(
           notice(dryRun ? 'Dry run finished: nothing was changed.' : 'Consolidation finished.'),
           report(r),
@@ -102,21 +93,8 @@ function consolidate(userId) {
   )
 }
 
-/** The view; `?user=` narrows it to one user. */
-export async function statusView(q) {
-  const userId = q.get('user') || undefined
-  const st = await api('GET', `/v1/status?${qs({ userId })}`)
-  const user = h('input', { name: 'user', value: userId ?? '', placeholder: 'every user' })
-  const form = h(
-    'form',
-    { class: 'card filters', 'aria-label': 'Choose a user' },
-    field('User id', user, 'Leave empty for the whole tenant'),
-    h('div', { class: 'buttons' }, h('button', { type: 'submit' }, 'Show')),
-  )
-  form.addEventListener('submit', (event) => {
-    event.preventDefault()
-    location.hash = route('/status', { user: user.value.trim() })
-  })
+/** Counts, distributions and the last consolidation, from one status report. */
+function overview(st) {
   const tiles = [
     ['Memories', st.memories],
     ['Users', st.users],
@@ -124,10 +102,8 @@ export async function statusView(q) {
     ['Store size', `${num((st.sizeBytes ?? 0) / 1048576, 1)} MiB`],
   ]
   return h(
-    'section',
-    {},
-    h('h1', {}, userId ? `Status of ${userId}` : 'Status'),
-    form,
+    'div',
+    { class: 'overview' },
     h(
       'ul',
       { class: 'tiles' },
@@ -144,6 +120,7 @@ export async function statusView(q) {
         'Confidence distribution (active memories, 0–10)',
         (st.confidence ?? []).map((v, i) => [BUCKETS[i] ?? String(i), v]),
       ),
+      activationChart(st.activation ?? []),
     ),
     h(
       'section',
@@ -151,6 +128,36 @@ export async function statusView(q) {
       h('h2', { id: 'last' }, 'Last consolidation'),
       report(st.lastConsolidation),
     ),
-    consolidate(userId),
+  )
+}
+
+/** The view; `?user=` narrows it to one user. */
+export async function statusView(q) {
+  const userId = q.get('user') || undefined
+  const load = () => api('GET', `/v1/status?${qs({ userId })}`)
+  let shown = overview(await load())
+  const user = h('input', { name: 'user', value: userId ?? '', placeholder: 'every user' })
+  const form = h(
+    'form',
+    { class: 'card filters', 'aria-label': 'Choose a user' },
+    field('User id', user, 'Leave empty for the whole tenant'),
+    h('div', { class: 'buttons' }, h('button', { type: 'submit' }, 'Show')),
+  )
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    location.hash = route('/status', { user: user.value.trim() })
+  })
+  const refresh = async () => {
+    const next = overview(await load())
+    shown.replaceWith(next)
+    shown = next
+  }
+  return h(
+    'section',
+    {},
+    h('h1', {}, userId ? `Status of ${userId}` : 'Status'),
+    form,
+    shown,
+    consolidate(userId, refresh),
   )
 }

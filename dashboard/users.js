@@ -1,6 +1,7 @@
 /** #/users: the tenant's users with memory counts by status, one page at a time. */
 import { api, qs } from './api.js'
-import { alertBox, h, route } from './dom.js'
+import { h, route } from './dom.js'
+import { byCursor, paged } from './pager.js'
 
 const PAGE = 50
 
@@ -46,26 +47,12 @@ function table(items) {
 
 /** The users view; pages are fetched with the server's cursor, never all at once. */
 export async function usersView() {
-  const body = h('div', {})
-  const pager = h('div', { class: 'pager' })
-  const cursors = [null]
-  let page = 0
-
-  async function load() {
-    const data = await api('GET', `/v1/users?${qs({ limit: PAGE, cursor: cursors[page] })}`)
-    cursors[page + 1] = data.nextCursor
-    body.replaceChildren(table(data.items))
-    const prev = h('button', { type: 'button', disabled: page === 0 }, 'Previous page')
-    const next = h('button', { type: 'button', disabled: !data.nextCursor }, 'Next page')
-    const go = (delta) => {
-      page += delta
-      load().catch((error) => body.replaceChildren(alertBox(error)))
-    }
-    prev.addEventListener('click', () => go(-1))
-    next.addEventListener('click', () => go(1))
-    pager.replaceChildren(prev, h('span', {}, `Page ${page + 1}`), next)
-  }
-
-  await load()
+  const { body, pager } = await paged(
+    byCursor(async (cursor) => {
+      const data = await api('GET', `/v1/users?${qs({ limit: PAGE, cursor })}`)
+      return { content: table(data.items), nextCursor: data.nextCursor }
+    }),
+    'Pages of users',
+  )
   return h('section', {}, h('h1', {}, 'Users'), body, pager)
 }

@@ -60,6 +60,7 @@ import {
   userScopeSchema,
   usersInputSchema,
 } from './schemas.js'
+import { activationHistogram } from './score/activation-histogram.js'
 import { type ScoringConfig, scoringConfig } from './score/config.js'
 import { createSqliteStore } from './store/sqlite/sqlite-store.js'
 import type { MemoryStore, MemoryWrite, StoreStats, UserSummary } from './store/store.js'
@@ -172,7 +173,7 @@ export interface Memory {
    * memories. With `dryRun`, reports what it would do and changes nothing.
    */
   consolidate(input?: { userId?: string; dryRun?: boolean }): Promise<ConsolidationReport>
-  /** Counts by status and type, confidence, corroboration and the last consolidation. */
+  /** Counts by status and type, confidence, activation, corroboration and the last consolidation. */
   status(input?: { userId?: string }): Promise<MemoryStatusReport>
   /** Brings an archived (or superseded) memory back to active. `NOT_FOUND` if absent. */
   restore(id: string): Promise<MemoryRecord>
@@ -186,6 +187,12 @@ export interface Memory {
 
 /** What `memory.status()` reports. */
 export interface MemoryStatusReport extends StoreStats {
+  /**
+   * Active memories by base-level activation now (recency and frequency of use, as
+   * the ranking computes it), normalised to [0, 1] and counted in ten buckets
+   * [0, 0.1), …, [0.9, 1]: bucket `i` is activation B in [i − 10, i − 9).
+   */
+  activation: number[]
   /** The last `consolidate()` over this user (or the tenant), or null. */
   lastConsolidation: ConsolidationReport | null
 }
@@ -517,7 +524,7 @@ function tenantMemory(tenantId: string, shared: Shared): Memory {
       const at = q.now ? new Date(q.now) : now()
       // Enough candidates to fill any budget; the assembler stops at maxTokens.
       const limit = Math.min(100, Math.max(10, Math.ceil(q.maxTokens / 25)))
-      const hits = await search({ ...q, limit, explain: false })
+      const hits = await search({ ...q, limit, offset: 0, explain: false })
       // Loaded on first use: the tokenizer's tables cost start-up time every other call would pay.
       const { assembleContext } = await import('./context/assemble.js')
       return assembleContext({ hits, maxTokens: q.maxTokens, format: q.format, query: q.query, now: at })
@@ -613,15 +620,17 @@ function tenantMemory(tenantId: string, shared: Shared): Memory {
 
     async status(input = {}) {
       const { userId } = parseInput(exportInputSchema, input, 'status request')
-      const [stats, tenantRun, userRun] = await Promise.all([
+      const at = now()
+      const [stats, tenantRun, userRun, activation] = await Promise.all([
         store.stats(tenantId, userId),
         store.lastRun(tenantId, null),
         userId === undefined ? null : store.lastRun(tenantId, userId),
+        activationHistogram(store.accessHistories({ tenantId, userId }), at, scoring.decay),
       ])
       // A pass over the whole tenant covered this user too: the later of the two.
       const runs = [tenantRun, userRun].filter((r) => r !== null) as unknown as ConsolidationReport[]
       const last = runs.sort((a, b) => b.finishedAt.localeCompare(a.finishedAt))[0] ?? null
-      return { ...stats, lastConsolidation: last }
+      return { ...stats, activation, lastConsolidation: last }
     },
 
     restore: async (id) => restoreMemory({ store, tenantId, now }, checkId(id)),

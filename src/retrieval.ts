@@ -76,6 +76,7 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
     userId: req.userId,
     statuses: searchStatuses(req),
     filter: asOfFilter(resolveFilter(req.filters, now), req.asOf),
+    // The same pool for every page (not one sized by the page), so pages are slices of one ranking.
     limit: scoring.candidates,
   }
   const scope = { tenantId, userId: req.userId }
@@ -206,11 +207,15 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
     scoring,
   )
   const ordered = successorsFirst(ranked.map((r) => ({ record: byId.get(r.id) as MemoryRecord, ranked: r })))
-  return ordered.slice(0, req.limit)
+  return ordered.slice(req.offset, req.offset + req.limit)
 }
 
-/** The statuses a search looks at: active, plus what it asks for (a past moment needs the superseded). */
+/**
+ * The statuses a search looks at: those it names, or active plus what it asks for (a past
+ * moment needs the superseded).
+ */
 function searchStatuses(req: SearchRequest): MemoryStatus[] {
+  if (req.status !== undefined) return [...new Set(req.status)]
   const statuses: MemoryStatus[] = ['active']
   if (req.includeSuperseded || req.asOf) statuses.push('superseded')
   if (req.includeArchived) statuses.push('archived')

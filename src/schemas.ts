@@ -171,9 +171,31 @@ const searchFields = {
   includeArchived: z.boolean().default(false),
 }
 
+export const statusSchema = z.enum(['active', 'superseded', 'archived'])
+
+/** Deepest a search pages: `offset` + `limit` stays within 1,000 hits. */
+export const MAX_SEARCH_OFFSET = 900
+
 export const searchInputSchema = z.strictObject({
   ...searchFields,
   limit: z.number().int().min(1).max(100).default(10),
+  /**
+   * Skip this many of the best hits: with `limit`, one page of the ranking. Every page ranks
+   * the same candidates (`scoring.candidates` per strategy), so pages never overlap. @default 0
+   */
+  offset: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_SEARCH_OFFSET)
+    .default(0)
+    .describe(`Skip this many of the best hits (0-${MAX_SEARCH_OFFSET}): with limit, one page`),
+  /** Only memories of these statuses; overrides `includeSuperseded` and `includeArchived`. */
+  status: z
+    .array(statusSchema)
+    .min(1)
+    .optional()
+    .describe('Only memories of these statuses; overrides includeSuperseded and includeArchived'),
   explain: z.boolean().default(false),
 })
 
@@ -182,8 +204,6 @@ export const contextInputSchema = z.strictObject({
   maxTokens: z.number().int().min(16).max(200_000).default(1000),
   format: z.enum(['markdown', 'xml', 'json']).default('markdown'),
 })
-
-export const statusSchema = z.enum(['active', 'superseded', 'archived'])
 
 export const listInputSchema = z.strictObject({
   userId: userIdSchema,

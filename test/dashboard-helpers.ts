@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -57,13 +58,76 @@ export function scrollsSideways(page: Page): Promise<boolean> {
 
 type Server = Awaited<ReturnType<typeof startTestServer>>
 
+/** A memory to import: what it says, when it was observed, and when it was retrieved (newest first). */
+export interface Imported {
+  content: string
+  observedAt: string
+  accesses?: string[]
+}
+
+/**
+ * Imports memories through `POST /v1/import`, as a backup would bring them back: import
+ * stores what it is given and settles nothing, so restatements and contradictions stay
+ * for `consolidate()` to find. Returns their ids, in order.
+ */
+export async function importMemories(server: Server, key: string, userId: string, items: Imported[]) {
+  const ids = items.map(() => randomUUID())
+  const header = {
+    kind: 'header',
+    format: 'adaptive-recall/export',
+    version: 1,
+    exportedAt: new Date().toISOString(),
+    embedder: { id: 'elsewhere', dimensions: 1 },
+  }
+  const lines = items.map((item, i) => ({
+    kind: 'memory',
+    record: {
+      id: ids[i],
+      tenantId: 'backup',
+      userId,
+      agentId: null,
+      sessionId: null,
+      content: item.content,
+      type: 'fact',
+      source: 'backup',
+      observedAt: item.observedAt,
+      createdAt: item.observedAt,
+      updatedAt: item.observedAt,
+      metadata: {},
+      tags: [],
+      confidence: 5,
+      status: 'active',
+      accessCount: item.accesses?.length ?? 0,
+      lastAccessedAt: item.accesses?.[0] ?? null,
+      version: 1,
+    },
+    vector: null,
+    history: [],
+    accesses: item.accesses ?? [],
+  }))
+  const raw = [header, ...lines].map((line) => JSON.stringify(line)).join('\n')
+  const r = await server.call('POST', '/v1/import', {
+    key,
+    raw,
+    headers: { 'content-type': 'application/x-ndjson' },
+  })
+  if (r.status !== 200 || r.json.imported !== items.length) throw new Error(`import failed: ${r.text}`)
+  return ids as string[]
+}
+
+/** The ISO instant `seconds` before now. */
+export const secondsAgo = (seconds: number) => new Date(Date.now() - seconds * 1000).toISOString()
+
 const CITIES =
   'Lisbon Oslo Cairo Lima Quito Dakar Hanoi Perth Turin Graz Bergen Cork Porto Riga Tartu Malmo Lyon Nice Bari Split Kiev Sofia Varna Brno Gdansk'
 
+/** Content with markup that must show as text: were it parsed, the script would set `window.injected`. */
+export const HTML_CONTENT = 'Eve wrote <b>x</b><script>window.injected = 1</script> in the Berlin notes'
+
 /**
- * A tenant with three users: alice has a superseded fact, a conversation (an
+ * A tenant with four users: alice has a superseded fact, a conversation (an
  * episode and a fact extracted from it) and an archived memory; bob has enough
- * memories for two pages; carol is there to be forgotten.
+ * memories for two pages; carol is there to be forgotten; eve's memory holds HTML.
  */
 export async function seed(server: Server) {
   const key = await server.tenantKey()
@@ -121,6 +185,7 @@ export async function seed(server: Server) {
     tags: ['work'],
   })
   await call('POST', '/v1/memories', { content: 'Carol prefers green tea', userId: 'carol' })
+  const html = await call('POST', '/v1/memories', { content: HTML_CONTENT, userId: 'eve' })
   return {
     key,
     call,
@@ -131,5 +196,6 @@ export async function seed(server: Server) {
     archived: old.id as string,
     bobFirst: bobMemories.memories[0].id as string,
     bobJob: bobJob.id as string,
+    html: html.id as string,
   }
 }

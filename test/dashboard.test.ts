@@ -2,9 +2,12 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   CHROMIUM,
+  HTML_CONTENT,
   hasChromium,
+  importMemories,
   launchBrowser,
   scrollsSideways,
+  secondsAgo,
   seed,
   shot,
   unlabelled,
@@ -33,6 +36,8 @@ describe.runIf(hasChromium)('dashboard', async () => {
   let page: Page
   const problems: string[] = []
   const failures: string[] = []
+  // biome-ignore lint/suspicious/noExplicitAny: the bodies the page sent, as JSON
+  const searches: any[] = []
 
   beforeAll(async () => {
     browser = await launchBrowser()
@@ -47,6 +52,9 @@ describe.runIf(hasChromium)('dashboard', async () => {
         failures.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`)
     })
     page.on('pageerror', (e) => problems.push(e.message))
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/v1/search') searches.push(r.postDataJSON())
+    })
   })
   afterAll(async () => {
     await browser?.close()
@@ -116,6 +124,69 @@ describe.runIf(hasChromium)('dashboard', async () => {
     await go('#/users/alice')
     expect(await unlabelled(page)).toEqual([])
     await shot(page, 'memories')
+  })
+
+  it('pages full-text search results on the server, one request per page, narrowed by status', async () => {
+    const query = {
+      query: 'trip',
+      userId: 'bob',
+      recordAccess: false,
+      includeSuperseded: true,
+      includeArchived: true,
+    }
+    const ranking = (await api('POST', '/v1/search', { ...query, limit: 100 })).json.hits.map(
+      (hit: { memory: { content: string } }) => hit.memory.content,
+    )
+    expect(ranking.length).toBeGreaterThan(20)
+    expect(ranking.length).toBeLessThanOrEqual(40)
+    searches.length = 0
+    await go('#/users/bob')
+    await page.getByLabel('Search text').fill('trip')
+    await page.getByRole('button', { name: 'Apply' }).click()
+    const contents = () => page.locator('table.memories td.content').allTextContents()
+    await expect.poll(contents).toEqual(ranking.slice(0, 20))
+    expect(await page.locator('.summary').textContent()).toBe('Matches 1–20 for “trip”, best first.')
+    const next = page.getByRole('button', { name: 'Next page' })
+    await next.click()
+    await expect.poll(contents).toEqual(ranking.slice(20))
+    expect(await page.locator('.summary').textContent()).toBe(
+      `Matches 21–${ranking.length} for “trip”, best first.`,
+    )
+    expect(await next.isDisabled()).toBe(true)
+    // Keyboard focus stays on the pager when the button it was on is disabled.
+    expect(await page.locator(':focus').textContent()).toBe('Previous page')
+    expect(await unlabelled(page)).toEqual([])
+    await shot(page, 'memories-search')
+    await page.getByRole('button', { name: 'Previous page' }).click()
+    await expect.poll(contents).toEqual(ranking.slice(0, 20))
+    // Each page was its own request for 20 hits: nothing was loaded whole.
+    expect(searches.map((s) => [s.query, s.limit, s.offset])).toEqual([
+      ['trip', 20, 0],
+      ['trip', 20, 20],
+      ['trip', 20, 0],
+    ])
+
+    await go('#/users/alice?q=dentist&status=archived')
+    await expect.poll(contents).toEqual(['Alice had a dentist appointment on Tuesday <b>at noon</b>'])
+    expect(searches.at(-1)).toMatchObject({ query: 'dentist', status: ['archived'], offset: 0 })
+  })
+
+  it('shows markup in content as text in every view, and finds no entities in it', async () => {
+    await go('#/users/eve')
+    const cell = page.locator('table.memories td.content')
+    await expect.poll(() => cell.textContent()).toBe(HTML_CONTENT)
+    await go(`#/memories/${data.html}`)
+    expect(await page.locator('blockquote.memory-content').textContent()).toBe(HTML_CONTENT)
+    expect(await page.getByLabel('Content').inputValue()).toBe(HTML_CONTENT)
+    const chips = page.locator('.chips a')
+    await expect.poll(() => chips.allTextContents()).toContain('Berlin')
+    for (const chip of await chips.allTextContents()) expect(chip).not.toMatch(/[<>]|script|injected/)
+    await go('#/search?user=eve&q=Berlin%20notes')
+    await page.locator('.hit').first().waitFor()
+    expect(await page.locator('.hit-head a').first().textContent()).toBe(HTML_CONTENT)
+    expect(await page.locator('pre.context-text').textContent()).toContain(HTML_CONTENT)
+    expect(await page.locator('main b, main script').count()).toBe(0)
+    expect(await page.evaluate('window.injected')).toBeUndefined()
   })
 
   it('searches with a score breakdown whose bar segments are proportional, and shows the context block', async () => {
@@ -216,14 +287,101 @@ describe.runIf(hasChromium)('dashboard', async () => {
     await page.getByRole('heading', { name: 'Memory' }).waitFor()
   })
 
-  it('shows status charts and runs a consolidation dry run', async () => {
-    await go('#/status?user=alice')
-    const status = (await api('GET', '/v1/status?userId=alice')).json
+  it('charts the activation histogram the status API reports: used memories above untouched ones', async () => {
+    const years = 5 * 365 * 86_400
+    await importMemories(server, data.key, 'erin', [
+      { content: 'Erin kept a diary in Portuguese', observedAt: secondsAgo(years) },
+      { content: 'Erin learned to juggle', observedAt: secondsAgo(30 * 86_400) },
+      {
+        content: 'Erin plays the oboe',
+        observedAt: secondsAgo(years),
+        accesses: Array.from({ length: 10 }, (_, i) => secondsAgo(60 * (i + 1))),
+      },
+    ])
+    await go('#/status?user=erin')
+    const status = (await api('GET', '/v1/status?userId=erin')).json
+    // Untouched for five years: the lowest tenth; a month: the third; as old but used
+    // ten times in the last ten minutes: the top.
+    expect(status.activation).toEqual([1, 0, 1, 0, 0, 0, 0, 0, 0, 1])
+    const columns = page.locator('.chart.activation .columns li')
+    expect(await columns.evaluateAll((items) => items.map((li) => li.getAttribute('aria-label')))).toEqual(
+      status.activation.map(
+        (n: number, i: number) => `${i === 0 ? '0' : `0.${i}`} to ${i === 9 ? '1' : `0.${i + 1}`}: ${n}`,
+      ),
+    )
+    const heights = await page
+      .locator('.chart.activation .column-fill')
+      .evaluateAll((fills) => fills.map((f) => f.getBoundingClientRect().height))
+    expect(heights[0]).toBeGreaterThan(50)
+    expect(heights[9]).toBeCloseTo(heights[0] as number, 0)
+    expect(heights[5]).toBe(0)
+    expect(await page.locator('.chart').count()).toBe(4)
     const fill = page.locator('.chart.status .fill.active')
     expect(await fill.getAttribute('data-value')).toBe(String(status.byStatus.active))
-    expect(await page.locator('.chart').count()).toBe(3)
+  })
+
+  it('runs a dry run, then consolidates for real: the report shown, the merge and supersession made', async () => {
+    const day = 86_400
+    const [rome, madrid, bees, again] = await importMemories(server, data.key, 'dora', [
+      { content: 'Dora lives in Rome', observedAt: secondsAgo(10 * day) },
+      { content: 'Dora moved to Madrid', observedAt: secondsAgo(2 * day) },
+      { content: 'Dora keeps bees', observedAt: secondsAgo(5 * day) },
+      { content: 'Dora keeps bees!', observedAt: secondsAgo(3 * day) },
+    ])
+    await go('#/status?user=dora')
     await page.getByRole('button', { name: 'Dry run' }).click()
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Dry run finished/)
+    expect((await api('GET', `/v1/memories/${rome}`)).json.status).toBe('active')
+
+    await page.getByRole('button', { name: 'Consolidate now' }).click()
+    const out = page.locator('#cons ~ .out')
+    await expect.poll(() => out.getByRole('status').textContent()).toBe('Consolidation finished.')
+    const facts = Object.fromEntries(
+      (await out.locator('dl.facts dt').allTextContents()).map((k, i) => [k, i]),
+    )
+    const values = await out.locator('dl.facts dd').allTextContents()
+    expect(values[facts.Merged as number]).toBe('1')
+    expect(values[facts.Superseded as number]).toBe('1')
+    const decisions = await out.locator('.decisions li').allTextContents()
+    expect(decisions).toContain(`supersede (claim-conflict): ${rome} → ${madrid}`)
+    expect(decisions.some((d) => d.startsWith('merge (') && d.endsWith(`${again} → ${bees}`))).toBe(true)
+    // The counts above are refreshed: one superseded, one archived (the restatement), two active.
+    const fills = await page
+      .locator('.chart.status .fill')
+      .evaluateAll((els) => els.map((el) => [el.classList[1], el.getAttribute('data-value')]))
+    expect(fills).toEqual([
+      ['active', '2'],
+      ['superseded', '1'],
+      ['archived', '1'],
+    ])
+    await shot(page, 'status-consolidated')
+
+    expect((await api('GET', `/v1/memories/${rome}`)).json).toMatchObject({
+      status: 'superseded',
+      supersededBy: madrid,
+    })
+    expect((await api('GET', `/v1/memories/${again}`)).json.status).toBe('archived')
+    expect((await api('GET', `/v1/memories/${bees}`)).json).toMatchObject({
+      status: 'active',
+      corroborations: 1,
+    })
+    // The run is now the last consolidation the status view shows.
+    await page.reload()
+    await page.locator('main h1').waitFor()
+    const last = page.locator('section[aria-labelledby="last"]')
+    expect(await last.locator('.decisions li').allTextContents()).toEqual(decisions)
+    expect(await last.textContent()).not.toContain('Dry run')
+  })
+
+  it('shows the status of the whole tenant with its histogram', async () => {
+    await go('#/status')
+    const status = (await api('GET', '/v1/status')).json
+    const values = await page
+      .locator('.chart.activation .column-fill')
+      .evaluateAll((fills) => fills.map((f) => Number(f.getAttribute('data-value'))))
+    expect(values).toEqual(status.activation)
+    expect(values.reduce((a, b) => a + b, 0)).toBe(status.byStatus.active)
+    expect(await unlabelled(page)).toEqual([])
     await shot(page, 'status')
   })
 
@@ -257,6 +415,7 @@ describe.runIf(hasChromium)('dashboard', async () => {
       [`#/memories/${data.berlin}`, 'narrow-memory'],
       ['#/search?user=alice&q=dog', 'narrow-search'],
       [`#/graph?user=alice&memory=${data.fact}`, 'narrow-graph'],
+      ['#/users/bob?q=trip', 'narrow-memories-search'],
       ['#/status', 'narrow-status'],
     ] as const) {
       await go(hash)

@@ -31,6 +31,24 @@ describe('embedded SQLite memory', () => {
     await memory.close()
   })
 
+  it('pages through one ranking of the candidate pool: no hit repeated or skipped', async () => {
+    // Dense and keyword only, five candidates each, and texts that tie on both: the page
+    // must not change which memories are ranked, or ties would reorder between pages.
+    const scoring = { candidates: 5, activation: 0, spreading: 0, session: 0, claim: 0 }
+    const memory = await createMemory({ path: freshPath(), embedder, scoring })
+    await memory.addMany(
+      Array.from({ length: 12 }, (_, i) => ({ content: `Pottery class number ${i + 1}`, userId: 'u' })),
+    )
+    const query = { query: 'pottery class', userId: 'u', recordAccess: false }
+    const ranking = (await memory.search({ ...query, limit: 12 })).map((h) => h.memory.id)
+    const pages = await Promise.all(
+      [0, 3, 6, 9].map((offset) => memory.search({ ...query, limit: 3, offset })),
+    )
+    expect(pages.flat().map((h) => h.memory.id)).toEqual(ranking)
+    expect(new Set(ranking).size).toBe(ranking.length)
+    await memory.close()
+  })
+
   it('keeps memories across close and reopen', async () => {
     const path = freshPath()
     const first = await createMemory({ path, embedder })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { statusResponseSchema } from '../src/server/status-response.js'
 import { ADMIN_KEY, startTestServer } from './server-helpers.js'
 
 const server = await startTestServer({ rateLimit: { perMinute: 100_000, burst: 10_000 } })
@@ -287,6 +288,15 @@ describe('server: operations', () => {
     expect(
       doc.paths['/v1/search'].post.requestBody.content['application/json'].schema.properties.query,
     ).toBeDefined()
+    // The status body is documented, and what the server answers fits what it documents.
+    const statusDoc = doc.paths['/v1/status'].get.responses['200'].content['application/json'].schema
+    expect(statusDoc.properties.activation).toMatchObject({ type: 'array', minItems: 10, maxItems: 10 })
+    const key = await server.tenantKey()
+    await call('POST', '/v1/memories', { key, body: { content: 'Alice keeps bees', userId: 'alice' } })
+    await call('POST', '/v1/consolidate', { key, body: {} })
+    const status = statusResponseSchema.parse((await call('GET', '/v1/status', { key })).json)
+    expect(status.activation.reduce((a, b) => a + b, 0)).toBe(status.byStatus.active)
+    expect(status.lastConsolidation).toMatchObject({ dryRun: false, users: 1, scanned: 1 })
     const docs = await call('GET', '/docs', { key: null })
     expect(docs.headers.get('content-type')).toMatch(/text\/html/)
     expect(docs.text).toContain('/v1/search')

@@ -126,7 +126,40 @@ describe('extractEntities', () => {
   )
 })
 
+describe('extractEntities on content with HTML', () => {
+  const keys = (text: string) => as(extractEntities(text))
+  it.each([
+    {
+      text: 'Alice had a dentist appointment on Tuesday <b>at noon</b>',
+      same: 'Alice had a dentist appointment on Tuesday at noon',
+    },
+    {
+      text: '<p>Bob met <a href="https://example.org/Paris">Carol</a> in Paris.</p>',
+      same: 'Bob met Carol in Paris.',
+    },
+    {
+      text: '<div class="note">Dinner with Mel &amp; Tom at Noma</div><!-- Oslo -->',
+      same: 'Dinner with Mel & Tom at Noma',
+    },
+    {
+      text: 'Eve wrote <b>x</b><script>steal("Berlin")</script> in her notes',
+      same: 'Eve wrote x in her notes',
+    },
+  ])('reads $text as the text it shows', ({ text, same }) => {
+    expect(keys(text)).toEqual(keys(same))
+    for (const key of keys(text)) expect(key).not.toMatch(/[<>="/]|\b(?:href|div|class|script|amp)\b/)
+  })
+
+  it('keeps the words of separate blocks apart', () => {
+    expect(keys('We visited <ul><li>Paris</li><li>Berlin</li></ul>')).toEqual(['place:paris', 'place:berlin'])
+  })
+})
+
 describe('queryEntityKeys', () => {
+  it('reads a query with markup as its text', () => {
+    expect(queryEntityKeys('Where does <b>Caroline</b> live?')).toEqual(['caroline', 'live'])
+  })
+
   it.each([
     { query: 'Where does Caroline live?', want: ['caroline', 'live'] },
     { query: 'What did Melanie paint last week?', want: ['melanie', 'paint'] },

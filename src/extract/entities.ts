@@ -1,4 +1,5 @@
 import { STOP_WORDS } from '../text/stop-words.js'
+import { stripMarkup } from '../text/strip-markup.js'
 import { findTimeExpressions } from '../text/time-expressions.js'
 import { words } from '../text/words.js'
 import type { EntityMention } from '../types.js'
@@ -28,7 +29,8 @@ function dateCandidates(text: string): { candidates: MentionCandidate[]; covered
  * first mention, one per key. Offline and deterministic: compromise's lexicon and
  * pre-tagger for names and nouns, `findTimeExpressions` for dates. Topics are noun
  * compounds ("pottery class", "adoption agency"); pronouns and generic nouns ("thing",
- * "time") are left out. A topic's key has its last word made singular.
+ * "time") are left out. A topic's key has its last word made singular. HTML in the text is
+ * read as the text it shows (see `stripMarkup`).
  *
  * @example
  * extractEntities('Hey Mel! I went to the LGBTQ support group yesterday.')
@@ -36,7 +38,9 @@ function dateCandidates(text: string): { candidates: MentionCandidate[]; covered
  * //  { key: 'lgbtq support group', name: 'LGBTQ support group', kind: 'topic' },
  * //  { key: 'support group', ... }, { key: 'yesterday', name: 'yesterday', kind: 'date' }]
  */
-export function extractEntities(text: string): EntityMention[] {
+export function extractEntities(content: string): EntityMention[] {
+  // Markup is not prose: read what a browser would show, so `<b>` never becomes a topic.
+  const text = stripMarkup(content)
   if (text.trim() === '') return []
   const { candidates, covered } = dateCandidates(text)
   const inDate = (t: TaggedTerm) => covered.some(([from, to]) => t.start < to && t.end > from)
@@ -56,7 +60,8 @@ export function extractEntities(text: string): EntityMention[] {
  * @example
  * queryEntityKeys('Where does Caroline live?') // ['caroline', 'live']
  */
-export function queryEntityKeys(query: string): string[] {
+export function queryEntityKeys(input: string): string[] {
+  const query = stripMarkup(input)
   const keys = new Set<string>()
   for (const e of extractEntities(query)) if (e.kind !== 'date' || /^\d/.test(e.key)) keys.add(e.key)
   let rest = ''

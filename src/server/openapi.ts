@@ -6,8 +6,8 @@ const PACKAGE_VERSION = '0.1.0'
 
 type Json = Record<string, unknown>
 
-const schemaOf = (schema: z.ZodType): Json =>
-  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Json
+const schemaOf = (schema: z.ZodType, io: 'input' | 'output' = 'input'): Json =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json
 
 const errorSchema: Json = {
   type: 'object',
@@ -42,7 +42,13 @@ function operation(route: Route): Json {
       description: route.ok.description,
       ...(route.ok.status === 204
         ? {}
-        : { content: { [route.ok.contentType ?? 'application/json']: { schema: {} } } }),
+        : {
+            content: {
+              [route.ok.contentType ?? 'application/json']: {
+                schema: route.ok.schema ? schemaOf(route.ok.schema, 'output') : {},
+              },
+            },
+          }),
     },
     default: {
       description: 'An error: the status follows the code (see HTTP_STATUS)',

@@ -33,8 +33,8 @@ export interface Route {
   body?: z.ZodType
   /** The query string's schema, for the OpenAPI document. */
   query?: z.ZodType
-  /** Status and description of the success response. */
-  ok: { status: number; description: string; contentType?: string }
+  /** Status and description of the success response, and its body's schema when documented. */
+  ok: { status: number; description: string; contentType?: string; schema?: z.ZodType }
   handle(ctx: RouteContext): Promise<RouteResult>
 }
 

@@ -1,3 +1,4 @@
+import type { AccessHistory } from '../score/activation.js'
 import type {
   EntityInfo,
   EntityMention,
@@ -91,6 +92,13 @@ export interface MemoryStore {
    * keeps activation's cost bounded). Memories never retrieved map to [].
    */
   accessTimes(tenantId: string, ids: readonly string[]): Promise<Map<string, string[]>>
+
+  /**
+   * The access history of every active memory of the tenant (or of one user), in
+   * batches: only what base-level activation needs (observed time, access count,
+   * recent access times), so distributions over many memories never load records.
+   */
+  accessHistories(query: AccessHistoryQuery): AsyncIterable<AccessHistory[]>
 
   /** Memories of the scope with a claim under any of these keys, with their claims under them. */
   byClaims(query: ClaimQuery): Promise<{ id: string; claims: StoredClaim[] }[]>
@@ -282,6 +290,14 @@ export interface ListQuery extends Scope {
   filter?: MemoryFilter | undefined
   limit: number
   cursor?: string | null | undefined
+}
+
+export interface AccessHistoryQuery {
+  tenantId: string
+  /** Omit for every user of the tenant. */
+  userId?: string | undefined
+  /** @default 2000 */
+  batchSize?: number | undefined
 }
 
 export interface ScanQuery {

@@ -109,6 +109,35 @@ export function describeMemory({ name, create }: DescribeMemoryOptions): void {
       expect(pet[0]?.memory.content).toMatch(/beagle/)
     })
 
+    it('pages through one ranking with offset, and narrows it to the statuses asked for', async () => {
+      await memory.addMany(
+        Array.from({ length: 25 }, (_, i) => ({
+          content: `Bob took a trip to town number ${i + 1}`,
+          userId: 'bob',
+        })),
+      )
+      const query = { query: 'trip to town', userId: 'bob', recordAccess: false }
+      const all = (await memory.search({ ...query, limit: 30 })).map((h) => h.memory.id)
+      expect(all).toHaveLength(25)
+      const pages = await Promise.all(
+        [0, 10, 20].map((offset) => memory.search({ ...query, limit: 10, offset })),
+      )
+      expect(pages.map((p) => p.length)).toEqual([10, 10, 5])
+      expect(pages.flat().map((h) => h.memory.id)).toEqual(all)
+      expect(await memory.search({ ...query, offset: 25 })).toEqual([])
+
+      await memory.add({ content: 'Bob lives in Leeds', userId: 'bob', observedAt: '2024-01-01' })
+      await memory.add({ content: 'Bob moved to York', userId: 'bob', observedAt: '2024-06-01' })
+      const where = { query: 'where does Bob live', userId: 'bob', recordAccess: false }
+      const old = await memory.search({ ...where, status: ['superseded'] })
+      expect(old.map((h) => h.memory.content)).toEqual(['Bob lives in Leeds'])
+      const active = await memory.search({ ...where, status: ['active'], limit: 100 })
+      expect(active.map((h) => h.memory.status)).not.toContain('superseded')
+      await expectCode(memory.search({ ...query, offset: -1 }), 'INVALID_INPUT')
+      await expectCode(memory.search({ ...query, offset: 901 }), 'INVALID_INPUT')
+      await expectCode(memory.search({ ...query, status: [] }), 'INVALID_INPUT')
+    })
+
     it('counts retrievals as accesses', async () => {
       const m = await memory.add({ content: 'Alice is allergic to peanuts', userId: 'alice' })
       const [hit] = await memory.search({ query: 'peanuts', userId: 'alice' })
@@ -393,6 +422,20 @@ export function describeMemory({ name, create }: DescribeMemoryOptions): void {
         memory.context({ query: 'x', userId: 'alice', format: 'yaml' } as never),
         'INVALID_INPUT',
       )
+    })
+
+    it('reports active memories by activation: used often and lately above untouched old ones', async () => {
+      await memory.add({ content: 'Carol lives in Paris', userId: 'idle', observedAt: '2015-01-01' })
+      await memory.add({ content: 'Carol moved to Berlin', userId: 'idle', observedAt: '2015-06-01' })
+      await memory.add({ content: 'Dan plays the cello', userId: 'busy', observedAt: '2015-01-01' })
+      for (let i = 0; i < 3; i++) await memory.search({ query: 'cello', userId: 'busy' })
+      const idle = await memory.status({ userId: 'idle' })
+      const busy = await memory.status({ userId: 'busy' })
+      // Untouched for ten years: B < −9, the lowest bucket. Retrieved three times just now: B > 0.
+      expect(idle.byStatus).toMatchObject({ active: 1, superseded: 1 })
+      expect(idle.activation).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+      expect(busy.activation).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1])
+      expect((await memory.status()).activation).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 1])
     })
 
     it('runs one consolidation of a scope at a time, and dry runs beside it', async () => {

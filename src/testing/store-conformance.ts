@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe } from 'vitest'
 import type { MemoryStore } from '../store/store.js'
+import { accessHistoryCases } from './conformance/access-histories.js'
 import { cognitiveCases } from './conformance/cognitive.js'
 import { entityCases } from './conformance/entities.js'
 import { isolationCases } from './conformance/isolation.js'
@@ -56,6 +57,7 @@ export function describeStore({ name, create }: DescribeStoreOptions): void {
     entityCases(harness)
     patchCases(harness)
     cognitiveCases(harness)
+    accessHistoryCases(harness)
     jobCases(harness)
     lockCases(harness)
   })

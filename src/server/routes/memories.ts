@@ -19,6 +19,7 @@ import {
   usersQuerySchema,
 } from '../query.js'
 import type { Route } from '../router.js'
+import { consolidationReportSchema, statusResponseSchema } from '../status-response.js'
 
 /** Most memories one batch request may add. */
 export const MAX_BATCH = 1000
@@ -221,9 +222,14 @@ export const memoryRoutes: Route[] = [
     path: '/v1/status',
     scope: 'read',
     tag: 'users',
-    summary: 'Counts by status and type, confidence, and the last consolidation, for the tenant or one user',
+    summary:
+      'Counts by status and type, the confidence and activation distributions, and the last consolidation, for the tenant or one user',
     query: userQuerySchema,
-    ok: { status: 200, description: 'Counts and store size' },
+    ok: {
+      status: 200,
+      description: 'Counts, distributions, store size and the last consolidation',
+      schema: statusResponseSchema,
+    },
     handle: async ({ memory, url }) => ({
       status: 200,
       body: await memory.status(fromQuery(url, userQuerySchema)),
@@ -250,7 +256,7 @@ export const memoryRoutes: Route[] = [
     summary:
       'Merge restatements, supersede contradicted facts, archive expired and decayed memories (dryRun: report only)',
     body: consolidateInputSchema,
-    ok: { status: 200, description: 'The consolidation report' },
+    ok: { status: 200, description: 'The consolidation report', schema: consolidationReportSchema },
     handle: async ({ memory, body }) => ({
       status: 200,
       body: await memory.consolidate((await body()) as never),

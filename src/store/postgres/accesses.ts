@@ -1,6 +1,10 @@
 import { MemoryError } from '../../errors.js'
-import { withAccess } from '../sqlite/accesses.js'
+import type { AccessHistory } from '../../score/activation.js'
+import { type HistoryPosition, withAccess } from '../sqlite/accesses.js'
+import { checkLimit } from '../sqlite/reads.js'
+import type { AccessHistoryQuery } from '../store.js'
 import type { PgContext } from './context.js'
+import { Where } from './filters.js'
 
 /**
  * Counts one retrieval per distinct id at `at`: `accessCount` += 1, `lastAccessedAt` =
@@ -49,4 +53,41 @@ export async function accessTimes(
     [tenantId, ids],
   )
   return new Map(rows.map((row) => [row.id, row.recent_accesses]))
+}
+
+/**
+ * One batch of active memories' access histories, by (createdAt, id) strictly after
+ * `position`, reading only the three columns activation needs. Keyset paging on the
+ * tenant's (or user's) created index, so each batch costs the same however deep.
+ */
+export async function accessHistoryBatch(
+  ctx: PgContext,
+  query: AccessHistoryQuery,
+  position: HistoryPosition,
+): Promise<{ items: AccessHistory[]; next: HistoryPosition | null }> {
+  const batchSize = query.batchSize ?? 2000
+  checkLimit(batchSize)
+  const where = new Where()
+  where.and(`tenant_id = ${where.param(query.tenantId)}`)
+  if (query.userId !== undefined) where.and(`user_id = ${where.param(query.userId)}`)
+  where.and(`(created_at, id) > (${where.param(position[0])}::text, ${where.param(position[1])}::text)`)
+  const rows = await ctx.query<{
+    id: string
+    created_at: string
+    observed_at: string
+    access_count: number
+    recent_accesses: string[]
+  }>(
+    `SELECT id, created_at, observed_at, access_count, recent_accesses FROM memories
+     WHERE ${where.sql} AND status = 'active'
+     ORDER BY created_at, id LIMIT ${where.param(batchSize)}`,
+    where.params,
+  )
+  const items = rows.map((row) => ({
+    encodedAt: row.observed_at,
+    accessCount: row.access_count,
+    recentAccesses: row.recent_accesses,
+  }))
+  const last = rows.at(-1)
+  return { items, next: last === undefined || rows.length < batchSize ? null : [last.created_at, last.id] }
 }

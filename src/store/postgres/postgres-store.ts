@@ -1,7 +1,9 @@
 import pg from 'pg'
 import { MemoryError, storeFailed } from '../../errors.js'
+import type { AccessHistory } from '../../score/activation.js'
+import type { HistoryPosition } from '../sqlite/accesses.js'
 import type { MemoryStore, StoredMemory } from '../store.js'
-import { accessTimes, recordAccess } from './accesses.js'
+import { accessHistoryBatch, accessTimes, recordAccess } from './accesses.js'
 import { adjustAssociations, readAssociations } from './associations.js'
 import { createAutoAnalyze } from './auto-analyze.js'
 import { byClaims } from './claims.js'
@@ -75,6 +77,15 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       run('patch', () => patchMemory(ctx, tenantId, id, changes, events, expectedVersion)),
     recordAccess: (tenantId, ids, at) => run('recordAccess', () => recordAccess(ctx, tenantId, ids, at)),
     accessTimes: (tenantId, ids) => run('accessTimes', () => accessTimes(ctx, tenantId, ids)),
+    async *accessHistories(query): AsyncGenerator<AccessHistory[]> {
+      let position: HistoryPosition | null = ['', '']
+      while (position !== null) {
+        const from: HistoryPosition = position
+        const batch = await run('accessHistories', () => accessHistoryBatch(ctx, query, from))
+        if (batch.items.length > 0) yield batch.items
+        position = batch.next
+      }
+    },
     byEntities: (query) => run('byEntities', () => byEntities(ctx, query)),
     byClaims: (query) => run('byClaims', () => byClaims(ctx, query)),
     event: (tenantId, eventId) => run('event', () => readEvent(ctx, tenantId, eventId)),

@@ -1,6 +1,8 @@
 import { MemoryError } from '../../errors.js'
-import { RECENT_ACCESSES } from '../store.js'
+import type { AccessHistory } from '../../score/activation.js'
+import { type AccessHistoryQuery, RECENT_ACCESSES } from '../store.js'
 import type { StoreContext } from './context.js'
+import { checkLimit } from './reads.js'
 
 /**
  * Counts one retrieval per distinct id at `at`: `accessCount` += 1, `lastAccessedAt` =
@@ -48,6 +50,43 @@ export function accessTimes(
     )
     .all(tenantId, JSON.stringify(ids)) as { id: string; recent_accesses: string }[]
   return new Map(rows.map((row) => [row.id, JSON.parse(row.recent_accesses) as string[]]))
+}
+
+/** Where the previous batch of access histories ended: (createdAt, id). */
+export type HistoryPosition = [string, string]
+
+/** id, created_at, observed_at, access_count, recent_accesses: raw rows spare an object each. */
+type HistoryRow = [string, string, string, number, string]
+
+/**
+ * One batch of active memories' access histories, by (createdAt, id) strictly after
+ * `position`, reading only the three columns activation needs. Keyset paging on the
+ * tenant's (or user's) created index, so each batch costs the same however deep.
+ */
+export function accessHistoryBatch(
+  ctx: StoreContext,
+  query: AccessHistoryQuery,
+  position: HistoryPosition,
+): { items: AccessHistory[]; next: HistoryPosition | null } {
+  const batchSize = query.batchSize ?? 2000
+  checkLimit(batchSize)
+  const scope = query.userId === undefined ? [query.tenantId] : [query.tenantId, query.userId]
+  const rows = ctx
+    .sql(
+      `SELECT id, created_at, observed_at, access_count, recent_accesses FROM memories
+       WHERE tenant_id = ? ${scope.length > 1 ? 'AND user_id = ?' : ''} AND (created_at, id) > (?, ?)
+         AND status = 'active'
+       ORDER BY created_at, id LIMIT ?`,
+    )
+    .raw(true)
+    .all(...scope, ...position, batchSize) as HistoryRow[]
+  const items = rows.map(([, , encodedAt, accessCount, recent]) => ({
+    encodedAt,
+    accessCount,
+    recentAccesses: recent === '[]' ? [] : (JSON.parse(recent) as string[]),
+  }))
+  const last = rows.at(-1)
+  return { items, next: last === undefined || rows.length < batchSize ? null : [last[1], last[0]] }
 }
 
 /**
