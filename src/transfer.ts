@@ -124,14 +124,26 @@ async function* splitLines(
   chunks: AsyncIterable<string | Uint8Array> | Iterable<string>,
 ): AsyncIterable<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true })
+  let done = 0
+  const decode = (chunk?: Uint8Array): string => {
+    try {
+      return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true })
+    } catch (error) {
+      throw new MemoryError('INVALID_INPUT', `Import line ${done + 1}: not valid UTF-8`, {
+        cause: error,
+        details: { line: done + 1 },
+      })
+    }
+  }
   let rest = ''
   for await (const chunk of chunks) {
-    rest += typeof chunk === 'string' ? `${chunk}\n` : decoder.decode(chunk, { stream: true })
+    rest += typeof chunk === 'string' ? `${chunk}\n` : decode(chunk)
     const lines = rest.split('\n')
     rest = lines.pop() ?? ''
+    done += lines.length
     yield* lines
   }
-  rest += decoder.decode()
+  rest += decode()
   if (rest) yield rest
 }
 
