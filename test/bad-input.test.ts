@@ -1,12 +1,12 @@
-import { request as httpRequest } from 'node:http'
 import { connect } from 'node:net'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
-import { HTTP_STATUS, type MemoryErrorCode } from '../src/errors.js'
 import type { ServerOptions } from '../src/server/index.js'
-import { type FuzzRequest, fuzzRequest, HOSTILE_STRINGS, type Operation } from './fuzz-requests.js'
+import { fuzzRequest, type Operation } from './fuzz-requests.js'
+import { runAll } from './fuzz-run.js'
+import { HOSTILE_STRINGS } from './fuzz-values.js'
 import { TOOL_NAMES } from './mcp-helpers.js'
 import { startOpenAIUpstream } from './openai-upstream.js'
 import { postgresUrl, SKIPPED, schemaFactory } from './postgres-helpers.js'
@@ -79,87 +79,12 @@ async function fuzzServer(options: Partial<ServerOptions> = {}) {
 
 type Fuzz = Awaited<ReturnType<typeof fuzzServer>>
 
-/** What is wrong with the answer to `request`, or null when it is acceptable. */
-function problem(request: FuzzRequest, status: number, text: string): string | null {
-  if (status >= 500) return `status ${status}`
-  if (status < 400 || request.method === 'HEAD') return null
-  let json: Record<string, unknown>
-  try {
-    json = JSON.parse(text)
-  } catch {
-    return `${status} with a body that is not JSON`
-  }
-  // The MCP transport answers protocol errors as JSON-RPC errors, the shape MCP clients read.
-  if (request.path.startsWith('/mcp') && json.jsonrpc === '2.0') {
-    const error = json.error as { code?: unknown; message?: unknown } | undefined
-    return typeof error?.code === 'number' && typeof error.message === 'string'
-      ? null
-      : 'a JSON-RPC answer without an error'
-  }
-  const error = json.error as { code?: unknown; message?: unknown } | undefined
-  if (Object.keys(json).join() !== 'error' || typeof error?.message !== 'string')
-    return `${status} without the error shape`
-  const extra = Object.keys(error).filter((k) => !['code', 'message', 'details'].includes(k))
-  if (extra.length > 0) return `unexpected error fields ${extra.join()}`
-  const expected = HTTP_STATUS[error.code as MemoryErrorCode]
-  return expected === status ? null : `code ${String(error.code)} answered with ${status}`
-}
-
-/**
- * Sends one fuzzed request as the key its `auth` names, on a connection of its own: a
- * pooled keep-alive connection can be closed by the server just as a request goes out,
- * and that race would pass for a reset. The path is normalised as a browser would send it.
- */
-function send(fuzz: Fuzz, request: FuzzRequest): Promise<{ status: number; text: string }> {
-  const headers = { ...request.headers }
-  const auth = request.auth
-  if (auth !== 'none' && auth !== 'bogus') headers.authorization = `Bearer ${fuzz.keys[auth]}`
-  const url = new URL(fuzz.server.url + request.path)
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: request.method, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }))
-      res.on('error', reject)
-    })
-    req.on('error', reject)
-    req.end(request.body)
-  })
-}
-
-/** Runs every request, `concurrency` at a time; returns the problems found and what each route got. */
-async function runAll(fuzz: Fuzz, requests: FuzzRequest[], concurrency = 8) {
-  const problems: string[] = []
-  const hits = new Map<string, number>()
-  let next = 0
-  const worker = async () => {
-    while (next < requests.length) {
-      const request = requests[next++] as FuzzRequest
-      hits.set(request.route, (hits.get(request.route) ?? 0) + 1)
-      try {
-        const { status, text } = await send(fuzz, request)
-        const found = problem(request, status, text)
-        if (found)
-          problems.push(
-            `${found}: ${request.method} ${request.path.slice(0, 200)} ${String(request.body).slice(0, 200)} -> ${text.slice(0, 300)}`,
-          )
-      } catch (error) {
-        problems.push(
-          `no answer (${String(error)}): ${request.method} ${request.path.slice(0, 200)} ${String(request.body).slice(0, 300)} (${String(request.body).length} chars)`,
-        )
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: concurrency }, worker))
-  return { problems, hits }
-}
-
 /** Fuzzes a fresh server with `count` requests and checks the outcome. */
 async function fuzzAndCheck(fuzz: Fuzz, count: number) {
   const before = await fuzz.exportTarget()
   expect(before.split('\n').filter(Boolean)).toHaveLength(9)
   const requests = fc.sample(fuzzRequest(fuzz.world), { numRuns: count, seed: SEED })
-  const { problems, hits } = await runAll(fuzz, requests)
+  const { problems, hits } = await runAll({ url: fuzz.server.url, keys: fuzz.keys }, requests)
   expect(problems.slice(0, 10), `FUZZ_SEED=${SEED}: ${problems.length} problems`).toEqual([])
   for (const op of fuzz.world.operations)
     expect(hits.get(`${op.method} ${op.path}`) ?? 0, `${op.method} ${op.path}`).toBeGreaterThan(count / 100)
