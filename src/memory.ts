@@ -22,6 +22,7 @@ import { createJobWorker } from './ingest/job-worker.js'
 import { planAdd } from './lifecycle/add-check.js'
 import { type LifecycleConfig, type LifecycleOptions, lifecycleConfig } from './lifecycle/config.js'
 import { type ConsolidationReport, consolidateUser, newReport } from './lifecycle/consolidate.js'
+import { forgetInTenantRun } from './lifecycle/forget-in-runs.js'
 import { createJudge } from './lifecycle/judge.js'
 import { applyChanges, restatementInput } from './lifecycle/patches.js'
 import { restoreMemory, type UndoResult, undoEvent } from './lifecycle/undo.js'
@@ -560,7 +561,10 @@ function tenantMemory(tenantId: string, shared: Shared): Memory {
 
     async deleteAll(input) {
       const { userId } = parseInput(userScopeSchema, input, 'deleteAll request')
-      return { deleted: await store.removeUser({ tenantId, userId }) }
+      const deleted = await store.removeUser({ tenantId, userId })
+      // A pass over the whole tenant may have named the user's memories in its report.
+      await forgetInTenantRun(store, tenantId)
+      return { deleted }
     },
 
     export(input = {}) {

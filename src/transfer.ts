@@ -3,13 +3,20 @@ import { MemoryError } from './errors.js'
 import { indexedWrite } from './indexing.js'
 import { checkContent } from './records.js'
 import { dateSchema, idSchema, metadataSchema, statusSchema, tagsSchema, userIdSchema } from './schemas.js'
-import type { MemoryStore, MemoryWrite, StoredMemory, VectorSpace } from './store/store.js'
+import {
+  ASSOCIATION_LIMIT,
+  type MemoryStore,
+  type MemoryWrite,
+  type StoredMemory,
+  type VectorSpace,
+} from './store/store.js'
 import type { HistoryEvent, MemoryRecord } from './types.js'
 
 /**
  * The export format: JSON lines. A header names the format and the vector
- * space; each memory line carries the record, its vector (base64 float32, so a
- * restore into the same space gives identical search results) and its history.
+ * space; each memory line carries the record, its vector (base64 float32), its
+ * history, its recent access times and the strengths feedback taught it, so a restore
+ * into the same space ranks every query exactly as the original did.
  */
 export const EXPORT_FORMAT = 'adaptive-recall/export'
 export const EXPORT_VERSION = 1
@@ -75,6 +82,16 @@ const lineSchema = z.discriminatedUnion('kind', [
     vector: z.string().nullable(),
     history: z.array(eventSchema),
     accesses: z.array(dateSchema).max(1000).default([]),
+    // Files written before learned strengths were exported lack them.
+    associations: z
+      .array(
+        z.strictObject({
+          key: z.string().min(1).max(1024),
+          weight: z.number().min(-ASSOCIATION_LIMIT).max(ASSOCIATION_LIMIT),
+        }),
+      )
+      .max(10_000)
+      .default([]),
   }),
 ])
 
@@ -113,6 +130,7 @@ export async function* exportLines(
         vector: m.vector ? encodeVector(m.vector) : null,
         history: m.events,
         accesses: accesses.get(m.record.id) ?? [],
+        associations: m.associations,
       }
       yield `${JSON.stringify(line)}\n`
     }
@@ -124,14 +142,26 @@ async function* splitLines(
   chunks: AsyncIterable<string | Uint8Array> | Iterable<string>,
 ): AsyncIterable<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true })
+  let done = 0
+  const decode = (chunk?: Uint8Array): string => {
+    try {
+      return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true })
+    } catch (error) {
+      throw new MemoryError('INVALID_INPUT', `Import line ${done + 1}: not valid UTF-8`, {
+        cause: error,
+        details: { line: done + 1 },
+      })
+    }
+  }
   let rest = ''
   for await (const chunk of chunks) {
-    rest += typeof chunk === 'string' ? `${chunk}\n` : decoder.decode(chunk, { stream: true })
+    rest += typeof chunk === 'string' ? `${chunk}\n` : decode(chunk)
     const lines = rest.split('\n')
     rest = lines.pop() ?? ''
+    done += lines.length
     yield* lines
   }
-  rest += decoder.decode()
+  rest += decode()
   if (rest) yield rest
 }
 
@@ -162,6 +192,7 @@ export async function importLines(
     vector: string | null
     history: HistoryEvent[]
     accesses: string[]
+    associations: { key: string; weight: number }[]
   }[] = []
 
   async function flush() {
@@ -191,6 +222,15 @@ export async function importLines(
     for (const p of fresh)
       for (const at of [...p.accesses].reverse())
         await ctx.store.recordAccess(ctx.tenantId, [p.record.id], at)
+    // Learned strengths start at 0, so adding each weight sets it; keys of one weight go together.
+    for (const p of fresh) {
+      const byWeight = new Map<number, string[]>()
+      for (const { key, weight } of p.associations)
+        byWeight.set(weight, [...(byWeight.get(weight) ?? []), key])
+      const scope = { tenantId: ctx.tenantId, userId: p.record.userId }
+      for (const [weight, keys] of byWeight)
+        await ctx.store.adjustAssociations(scope, p.record.id, keys, weight)
+    }
     result.imported += writes.length
     pending = []
     ctx.onProgress?.(result.imported + result.skipped, null)
@@ -237,7 +277,13 @@ export async function importLines(
       accessCount: line.record.accessCount - accesses.length,
       lastAccessedAt: accesses.length > 0 ? null : line.record.lastAccessedAt,
     } as MemoryRecord
-    pending.push({ record, vector: line.vector, history: line.history as HistoryEvent[], accesses })
+    pending.push({
+      record,
+      vector: line.vector,
+      history: line.history as HistoryEvent[],
+      accesses,
+      associations: line.associations,
+    })
     if (pending.length >= BATCH) await flush()
   }
   await flush()

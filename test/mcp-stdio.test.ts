@@ -50,7 +50,7 @@ describe('recall mcp: the CLI serving MCP over stdio to the official client', ()
     await callOk(client, 'store', { content: 'Alice plays tennis on Sundays', userId: 'alice' })
     const recall = await callTool(client, 'recall', { query: 'Where does Alice live?', userId: 'alice' })
     expect(recall.structured.hits[0].memory.id).toBe(berlin.memory.id)
-    expect(recall.text).toMatch(/^1\. \[\d\.\d{3}\] Alice moved to Berlin/)
+    expect(recall.text).toMatch(/^1\. \[\d\.\d{3}\] "Alice moved to Berlin"/)
 
     const context = await callTool(client, 'context', { query: 'Where does Alice live?', userId: 'alice' })
     expect(context.structured.text).toContain('Alice moved to Berlin')

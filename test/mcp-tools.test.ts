@@ -66,7 +66,7 @@ describe('MCP tools over an embedded memory', () => {
     expect(recall.structured.hits[0].memory.id).toBe(berlin.memory.id)
     expect(recall.structured.hits[0].score).toBeGreaterThan(recall.structured.hits[1]?.score ?? 0)
     expect(recall.text.split('\n')[0]).toMatch(
-      /^1\. \[\d\.\d{3}\] Alice moved to Berlin {2}\(id [0-9a-f-]{36}, fact/,
+      /^1\. \[\d\.\d{3}\] "Alice moved to Berlin" {2}\(id [0-9a-f-]{36}, fact/,
     )
 
     const filtered = await callOk(client, 'recall', {
@@ -165,7 +165,7 @@ describe('MCP tools over an embedded memory', () => {
       ],
     )
     expect(snapshot.structured.groups[0].recent).toHaveLength(1)
-    expect(snapshot.text).toMatch(/^fact \(2\):\n- .+\n\npreference \(1\):\n- Alice prefers green tea/)
+    expect(snapshot.text).toMatch(/^fact \(2\):\n- .+\n\npreference \(1\):\n- "Alice prefers green tea"/)
   })
 
   it('reports bad input as tool errors and keeps serving', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
+import { allFtsTables } from '../src/store/sqlite/fts-tables.js'
 import { MIGRATIONS } from '../src/store/sqlite/migrations.js'
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js'
 import { historyEvent, isoAt, memoryWrite, mention, newJob, TEST_SPACE } from '../src/testing/fixtures.js'
@@ -239,7 +240,9 @@ describe('sqlite store', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(db.pragma('foreign_key_check')).toEqual([])
     // FTS5 raises an error if its index disagrees with its content.
-    db.exec("INSERT INTO memory_fts (memory_fts) VALUES ('integrity-check')")
+    const fts = allFtsTables(db)
+    expect(fts).toHaveLength(1)
+    for (const table of fts) db.exec(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`)
     db.close()
   })
 

@@ -55,8 +55,11 @@ export function memoryDate(observedAt: string): string {
   return Number.isNaN(t) ? 'unknown' : new Date(t).toISOString().slice(0, 10)
 }
 
-/** Ids and sources are caller data too: plain if they are tame, a JSON string otherwise. */
-const label = (value: string): string =>
+/**
+ * Ids, sources and names are caller data too: plain if they are tame (letters, digits,
+ * space and `_.:/@#+-`, at most 200), a JSON string otherwise, so none can break a line.
+ */
+export const label = (value: string): string =>
   /^[\p{L}\p{N} _.:/@#+-]{1,200}$/u.test(value) ? value : jsonString(value)
 
 /** The one-line preamble: what the block is, that it is data, and its format. */

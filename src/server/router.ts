@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { z } from 'zod'
+import { MemoryError } from '../errors.js'
 import type { Memory } from '../memory.js'
 import type { ApiKeyRecord, KeyScope } from './key-store.js'
 
@@ -38,13 +39,25 @@ export interface Route {
   handle(ctx: RouteContext): Promise<RouteResult>
 }
 
+/** A percent-decoded path parameter; `INVALID_INPUT` when its encoding is malformed (e.g. `%ff`). */
+function decodeParam(name: string, raw: string): string {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    throw new MemoryError('INVALID_INPUT', `Path parameter "${name}" is not valid percent-encoded UTF-8`)
+  }
+}
+
 interface Compiled {
   route: Route
   pattern: RegExp
   names: string[]
 }
 
-/** Matches a method and path to a route: `route` when found, `allowed` methods when only the path matched. */
+/**
+ * Matches a method and path to a route: `route` when found, `allowed` methods when only the
+ * path matched. Throws `INVALID_INPUT` for a matched path whose parameters do not decode.
+ */
 export function createRouter(routes: readonly Route[]) {
   const compiled: Compiled[] = routes.map((route) => {
     const names: string[] = []
@@ -71,7 +84,7 @@ export function createRouter(routes: readonly Route[]) {
         }
         const params: Record<string, string> = {}
         names.forEach((name, i) => {
-          params[name] = decodeURIComponent(found[i + 1] ?? '')
+          params[name] = decodeParam(name, found[i + 1] ?? '')
         })
         return { route, params }
       }

@@ -7,6 +7,7 @@ import { createMemoryEngine, type MemoryEngine, type MemoryOptions } from '../me
 import { openKeyStoreUrl, openStoreUrl } from '../store/open-store.js'
 import { issueKey, verifyKey } from './api-keys.js'
 import { createApp } from './app.js'
+import { answerClientError } from './client-error.js'
 import type { KeyStore } from './key-store.js'
 import { jsonLogger, type Logger, silentLogger } from './logger.js'
 import type { RateLimitOptions } from './rate-limit.js'
@@ -115,6 +116,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const server = createServer({ requestTimeout: 300_000 }, (req, res) => {
     void app.handle(req, res)
   })
+  server.on('clientError', answerClientError)
   await new Promise<void>((done, fail) => {
     server.once('error', fail)
     server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => {

@@ -20,11 +20,16 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
 }
 
-const cache = new Map<string, Buffer | null>()
+// Only files that exist are kept: names that do not are any client's to invent, and
+// remembering each one would let requests grow the cache without bound.
+const cache = new Map<string, Buffer>()
 
 async function load(name: string): Promise<Buffer | null> {
-  if (!cache.has(name)) cache.set(name, await readFile(ROOT + name).catch(() => null))
-  return cache.get(name) ?? null
+  const known = cache.get(name)
+  if (known) return known
+  const body = await readFile(ROOT + name).catch(() => null)
+  if (body) cache.set(name, body)
+  return body
 }
 
 /**

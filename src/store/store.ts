@@ -136,7 +136,7 @@ export interface MemoryStore {
   /** How often each term occurs in the tenant's stored content, and the total. */
   termCounts(tenantId: string, terms: readonly string[]): Promise<TermCounts>
 
-  /** Streams stored memories with their vectors and events, in batches (export, reindex). */
+  /** Streams stored memories with their vectors, events and associations, in batches (export, reindex). */
   scan(query: ScanQuery): AsyncIterable<StoredMemory[]>
 
   /** Overwrites vectors without touching records (reindex). */
@@ -266,6 +266,8 @@ export interface StoredMemory {
   record: MemoryRecord
   vector: Float32Array | null
   events: HistoryEvent[]
+  /** Learned strengths between keys and this memory (from feedback), by key. */
+  associations: { key: string; weight: number }[]
 }
 
 /** Narrowing shared by `nearest` and `keyword`. */

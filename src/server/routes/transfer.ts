@@ -4,6 +4,8 @@ import { MemoryError } from '../../errors.js'
 import { fromQuery, userQuerySchema } from '../query.js'
 import type { Route } from '../router.js'
 
+const reindexSchema = z.strictObject({})
+
 /** Largest import body. @default 1 GiB */
 export const MAX_IMPORT_BYTES = 1024 ** 3
 
@@ -64,8 +66,13 @@ export const transferRoutes: Route[] = [
     scope: 'admin',
     tag: 'admin',
     summary: 'Re-embed every stored memory with the current embedder',
-    body: z.strictObject({}),
+    body: reindexSchema,
     ok: { status: 200, description: '`{ reindexed }`' },
-    handle: async ({ memory }) => ({ status: 200, body: await memory.reindex() }),
+    async handle({ memory, req, body }) {
+      // The body is optional, but one that is sent must be the empty object.
+      if (req.headers['content-length'] !== '0' && !reindexSchema.safeParse(await body()).success)
+        throw new MemoryError('INVALID_INPUT', 'Reindex takes no options: send {} or no body')
+      return { status: 200, body: await memory.reindex() }
+    },
   },
 ]

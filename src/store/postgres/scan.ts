@@ -53,10 +53,23 @@ export async function scanBatch(
     if (list === undefined) byMemory.set(key, [event])
     else list.push(event)
   }
+  const learned = await ctx.query<{ tenant_id: string; memory_id: string; key: string; weight: number }>(
+    `SELECT a.tenant_id, a.memory_id, a.key, a.weight FROM associations a
+       JOIN json_to_recordset($1::json) AS x(tenant_id text, id text)
+       ON a.tenant_id = x.tenant_id AND a.memory_id = x.id
+     ORDER BY a.key`,
+    [JSON.stringify(rows.map((row) => ({ tenant_id: row.tenant_id, id: row.id })))],
+  )
+  const strengths = new Map<string, StoredMemory['associations']>()
+  for (const { tenant_id, memory_id, key, weight } of learned) {
+    const id = JSON.stringify([tenant_id, memory_id])
+    strengths.set(id, [...(strengths.get(id) ?? []), { key, weight }])
+  }
   const items = rows.map((row) => ({
     record: toRecord(row),
     vector: row.embedding === null ? null : parseVector(row.embedding),
     events: (byMemory.get(JSON.stringify([row.tenant_id, row.id])) ?? []).map(toEvent),
+    associations: strengths.get(JSON.stringify([row.tenant_id, row.id])) ?? [],
   }))
   const last = rows.at(-1)
   const next: ScanPosition | null =

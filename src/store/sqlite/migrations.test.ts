@@ -90,3 +90,57 @@ describe('upgrading a file from migration 1', () => {
     }
   })
 })
+
+describe('upgrading a file from migration 4', () => {
+  it("moves each tenant's keyword index into a table of its own and drops the shared one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recall-upgrade-'))
+    const path = join(dir, 'v4.db')
+    try {
+      const old = new Database(path)
+      applyMigrations(old, MIGRATIONS.slice(0, 4))
+      const rows = [
+        { tenant: 'a', id: 'a1', content: 'the lighthouse keeper' },
+        { tenant: 'a', id: 'a2', content: 'a keeper of bees' },
+        { tenant: 'b', id: 'b1', content: 'the lighthouse at dusk' },
+      ]
+      for (const row of rows) {
+        old.prepare('INSERT OR IGNORE INTO scopes (tenant_id, user_id) VALUES (?, ?)').run(row.tenant, 'u')
+        const scopeId = old
+          .prepare('SELECT scope_id FROM scopes WHERE tenant_id = ? AND user_id = ?')
+          .pluck()
+          .get(row.tenant, 'u') as number
+        const record = memoryRecord({ id: row.id, tenantId: row.tenant, userId: 'u', content: row.content })
+        const rid = old
+          .prepare(
+            `INSERT INTO memories (tenant_id, id, user_id, scope_id, agent_id, session_id, content, type, source,
+               observed_at, created_at, updated_at, metadata, tags, confidence, status, access_count,
+               last_accessed_at, version, terms)
+             VALUES (@tenant_id, @id, @user_id, @scope_id, @agent_id, @session_id, @content, @type, @source,
+               @observed_at, @created_at, @updated_at, @metadata, @tags, @confidence, @status, @access_count,
+               @last_accessed_at, @version, '[]')`,
+          )
+          .run({ ...recordParams(record), scope_id: scopeId }).lastInsertRowid
+        old
+          .prepare('INSERT INTO memory_fts (rowid, content, scope) VALUES (?, ?, ?)')
+          .run(rid, row.content, String(scopeId))
+      }
+      old.close()
+
+      const store = await createSqliteStore({ path })
+      await store.openVectorSpace(TEST_SPACE)
+      const query = { userId: 'u', statuses: ['active' as const], limit: 10, terms: ['lighthouse', 'keeper'] }
+      const inA = await store.keyword({ ...query, tenantId: 'a' })
+      expect(inA.map((c) => c.id).sort()).toEqual(['a1', 'a2'])
+      expect((await store.keyword({ ...query, tenantId: 'b' })).map((c) => c.id)).toEqual(['b1'])
+      await store.close()
+      const db = new Database(path, { readonly: true })
+      expect(tables(db).filter((name) => /^memory_fts(_\d+)?$/.test(name))).toEqual([
+        'memory_fts_1',
+        'memory_fts_2',
+      ])
+      db.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})

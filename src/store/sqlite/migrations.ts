@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from './context.js'
+import { FTS_TABLES_SQL, splitSharedFts } from './fts-tables.js'
 import { SCHEMA_V2 } from './schema-v2.js'
 import { SCHEMA_V3 } from './schema-v3.js'
 import { SCHEMA_V4 } from './schema-v4.js'
@@ -9,6 +10,8 @@ export interface Migration {
   version: number
   name: string
   sql: string
+  /** A data step that SQL alone cannot write (dynamic table names), run after `sql` in the same transaction. */
+  run?: (db: SqliteDatabase) => void
 }
 
 /**
@@ -19,7 +22,8 @@ export interface Migration {
  * `tenant_id`, except `memories_created`, which serves cross-tenant `scan` (reindex).
  * The vec0 table is not here: its width is the embedder's, so `openVectorSpace` creates it.
  * Migration 2's tables lead with integer ids that belong to one tenant (see `schema-v2.ts`);
- * migration 3's job claims work across tenants (see `schema-v3.ts`).
+ * migration 3's job claims work across tenants (see `schema-v3.ts`). Migration 5 splits
+ * the keyword index into one FTS5 table per tenant (see `fts-tables.ts`).
  */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -106,6 +110,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'job queue', sql: SCHEMA_V3 },
   { version: 4, name: 'lifecycle: supersession, expiry, claims, runs', sql: SCHEMA_V4 },
   { version: 5, name: 'locks shared across processes', sql: SCHEMA_V5 },
+  { version: 6, name: 'a keyword index per tenant', sql: FTS_TABLES_SQL, run: splitSharedFts },
 ]
 
 /**
@@ -128,6 +133,7 @@ export function applyMigrations(db: SqliteDatabase, migrations: readonly Migrati
     db.transaction(() => {
       if (isApplied.get(migration.version) !== undefined) return
       db.exec(migration.sql)
+      migration.run?.(db)
       record.run(migration.version, new Date().toISOString())
       applied.push(migration.version)
     }).immediate()

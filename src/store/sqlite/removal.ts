@@ -3,6 +3,7 @@ import { deleteAssociations } from './associations.js'
 import { replaceClaims } from './claims.js'
 import type { StoreContext } from './context.js'
 import { dropScopeEntities, replaceLinks } from './entity-links.js'
+import { ftsTable } from './fts-tables.js'
 import { deleteUserJobs } from './jobs.js'
 import type { MemoryRow } from './row-mapping.js'
 import { findScope } from './scopes.js'
@@ -80,7 +81,8 @@ export function removeUser(ctx: StoreContext, scope: Scope): number {
 }
 
 function deleteRow(ctx: StoreContext, tenantId: string, row: RemovableRow, delta: TermDelta): void {
-  ctx.sql('DELETE FROM memory_fts WHERE rowid = ?').run(row.rid)
+  const table = ftsTable(ctx, tenantId)
+  if (table !== null) ctx.sql(`DELETE FROM ${table} WHERE rowid = ?`).run(row.rid)
   deleteVector(ctx, row.rid)
   // Links and associations first: they reference the row. Its access times go with it.
   replaceLinks(ctx, row.scope_id, row.rid, [])

@@ -41,6 +41,9 @@ export function scanBatch(
     record: toRecord(row),
     vector: withVectors && row.has_vector === 1 ? readVector(ctx, row.rid) : null,
     events: readHistory(ctx, row.tenant_id, row.id),
+    associations: ctx
+      .sql('SELECT key, weight FROM associations WHERE rid = ? ORDER BY key')
+      .all(row.rid) as StoredMemory['associations'],
   }))
   const last = rows.at(-1)
   const next: ScanPosition | null =

@@ -1,6 +1,7 @@
 import type { Candidate, CandidateQuery, TextQuery, VectorQuery } from '../store.js'
 import type { StoreContext } from './context.js'
 import { allOf, filterCondition, type SqlCondition, statusCondition } from './filters.js'
+import { ftsTable } from './fts-tables.js'
 import { checkLimit } from './reads.js'
 import { vectorBlob } from './row-mapping.js'
 import { findScope } from './scopes.js'
@@ -74,7 +75,8 @@ export function nearest(ctx: StoreContext, query: VectorQuery): Candidate[] {
 }
 
 /**
- * BM25 keyword matches within one user's scope. Each term becomes a quoted FTS5 phrase
+ * BM25 keyword matches within one user's scope, scored with the tenant's own statistics
+ * (its own FTS5 table, see `fts-tables.ts`). Each term becomes a quoted FTS5 phrase
  * (inner quotes doubled), so operators and punctuation in user text are only ever words.
  */
 export function keyword(ctx: StoreContext, query: TextQuery): Candidate[] {
@@ -86,15 +88,16 @@ export function keyword(ctx: StoreContext, query: TextQuery): Candidate[] {
     .map((term) => `"${term.replaceAll('"', '""')}"`)
   if (phrases.length === 0) return []
   const scopeId = findScope(ctx, query.tenantId, query.userId)
-  if (scopeId === null) return []
+  const table = ftsTable(ctx, query.tenantId)
+  if (scopeId === null || table === null) return []
   // The scope column narrows the match inside the index; its weight 0 keeps it out of the score.
   const match = `scope : "${scopeId}" AND content : (${phrases.join(' OR ')})`
   const where = candidateCondition(query)
   const rows = ctx
     .sql(
-      `SELECT m.id, bm25(memory_fts, 1.0, 0.0) AS rank
-       FROM memory_fts JOIN memories m ON m.rid = memory_fts.rowid
-       WHERE memory_fts MATCH ? AND ${where.sql} ORDER BY rank, m.id LIMIT ?`,
+      `SELECT m.id, bm25(${table}, 1.0, 0.0) AS rank
+       FROM ${table} JOIN memories m ON m.rid = ${table}.rowid
+       WHERE ${table} MATCH ? AND ${where.sql} ORDER BY rank, m.id LIMIT ?`,
     )
     .all(match, ...where.params, query.limit) as { id: string; rank: number }[]
   return rows.map((row) => ({ id: row.id, score: Math.max(0, -row.rank) }))

@@ -4,6 +4,7 @@ import type { MemoryWrite } from '../store.js'
 import { checkClaims, replaceClaims } from './claims.js'
 import type { StoreContext } from './context.js'
 import { checkMentions, replaceLinks } from './entity-links.js'
+import { ensureFtsTable } from './fts-tables.js'
 import { eventParams, type MemoryRow, recordParams } from './row-mapping.js'
 import { ensureScope } from './scopes.js'
 import { bagOf, parseBag, serializeBag, TermDelta } from './term-counts.js'
@@ -51,7 +52,7 @@ export function insertMemories(ctx: StoreContext, writes: readonly MemoryWrite[]
           recent_accesses: JSON.stringify(recent),
         }
         const rid = Number(insert.run(params).lastInsertRowid)
-        indexContent(ctx, rid, scopeId, record.content)
+        indexContent(ctx, record.tenantId, rid, scopeId, record.content)
         insertVector(ctx, rid, scopeId, vector)
         replaceLinks(ctx, scopeId, rid, entities)
         replaceClaims(ctx, scopeId, rid, claims)
@@ -85,8 +86,9 @@ export function updateMemory(ctx: StoreContext, write: MemoryWrite, expectedVers
       ctx
         .sql(`UPDATE memories SET ${assignments}, scope_id = @scope_id, terms = @terms WHERE rid = @rid`)
         .run({ ...recordParams(record), scope_id: scopeId, terms: serializeBag(bag), rid: row.rid })
-      ctx.sql('DELETE FROM memory_fts WHERE rowid = ?').run(row.rid)
-      indexContent(ctx, row.rid, scopeId, record.content)
+      const table = ensureFtsTable(ctx, record.tenantId)
+      ctx.sql(`DELETE FROM ${table} WHERE rowid = ?`).run(row.rid)
+      indexContent(ctx, record.tenantId, row.rid, scopeId, record.content)
       replaceVector(ctx, row.rid, scopeId, vector)
       replaceLinks(ctx, scopeId, row.rid, entities)
       replaceClaims(ctx, scopeId, row.rid, claims)
@@ -142,8 +144,14 @@ export function appendEvents(
   for (const event of events) insert.run(tenantId, userId, ...eventParams(event))
 }
 
-function indexContent(ctx: StoreContext, rid: number, scopeId: number, content: string): void {
+function indexContent(
+  ctx: StoreContext,
+  tenantId: string,
+  rid: number,
+  scopeId: number,
+  content: string,
+): void {
   ctx
-    .sql('INSERT INTO memory_fts (rowid, content, scope) VALUES (?, ?, ?)')
+    .sql(`INSERT INTO ${ensureFtsTable(ctx, tenantId)} (rowid, content, scope) VALUES (?, ?, ?)`)
     .run(rid, content, String(scopeId))
 }

@@ -41,6 +41,31 @@ export function isolationCases(h: StoreHarness): void {
       expect(stillB).toMatchObject({ content: 'apple pie in tenant b', accessCount: 0 })
       expect((await h.store.history('tenant-b', 'shared-id')).map((e) => e.event)).toEqual(['created'])
     })
+
+    it("scores keywords from the tenant's own statistics: another tenant's writes change nothing", async () => {
+      // Were document frequencies shared, a tenant could learn whether a rare word is stored
+      // elsewhere by watching its own scores move.
+      await h.store.insert([
+        memoryWrite({ ...A, id: 'a1', content: 'the zyxquartz sample and the common word' }),
+        memoryWrite({ ...A, id: 'a2', content: 'only the common word here, said twice: common' }),
+        memoryWrite({ ...A, id: 'a3', content: 'a longer note that mentions nothing of interest at all' }),
+      ])
+      const query = { ...candidateQuery(A), terms: ['zyxquartz', 'common'] }
+      const before = await h.store.keyword(query)
+      expect(before.map((c) => c.id).sort()).toEqual(['a1', 'a2'])
+      await h.store.insert(
+        Array.from({ length: 40 }, (_, i) =>
+          memoryWrite({
+            ...B,
+            id: `b${i}`,
+            content: `zyxquartz zyxquartz ${'filler '.repeat(i % 7)}item ${i}`,
+          }),
+        ),
+      )
+      expect(await h.store.keyword(query)).toEqual(before)
+      await h.store.removeUser(B)
+      expect(await h.store.keyword(query)).toEqual(before)
+    })
   })
 
   describe('user isolation', () => {

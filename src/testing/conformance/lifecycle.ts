@@ -124,6 +124,25 @@ export function lifecycleCases(h: StoreHarness): void {
       expect(await scan({ tenantId: 'tenant-none' })).toEqual([])
     })
 
+    it("returns each memory's learned associations, by key", async () => {
+      await h.store.insert([memoryWrite({ id: 'm1' }), memoryWrite({ id: 'm2' })])
+      const scope = { tenantId: 'tenant-a', userId: 'user-1' }
+      await h.store.adjustAssociations(scope, 'm1', ['tea', 'alice'], 0.5)
+      await h.store.adjustAssociations(scope, 'm1', ['tea'], -2)
+      const items = []
+      for await (const batch of h.store.scan({ tenantId: 'tenant-a' })) items.push(...batch)
+      expect(items.map((m) => [m.record.id, m.associations])).toEqual([
+        [
+          'm1',
+          [
+            { key: 'alice', weight: 0.5 },
+            { key: 'tea', weight: -1.5 },
+          ],
+        ],
+        ['m2', []],
+      ])
+    })
+
     it('reports a null vector for memories that have none after a reset', async () => {
       await h.store.insert([memoryWrite({ id: 'm1' })])
       await h.store.openVectorSpace({ id: 'other:3', dimensions: 3 }, { reset: true })
