@@ -32,6 +32,8 @@ const NO_USER_ROWS = [
   /^term_counts$/,
   /^term_totals$/,
   /^fts_tables$/,
+  // Named locks (`consolidate:<tenant>:<user>`), held only while a pass runs.
+  /^locks$/,
   /^memory_fts_\d+_(data|idx|config)$/,
   /^memory_vectors_(info|chunks|vector_chunks\d+)$/,
 ]

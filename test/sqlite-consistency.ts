@@ -25,23 +25,34 @@ export function sqliteProblems(path: string): { problems: string[]; counts: Sqli
     if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`)
     for (const row of db.pragma('foreign_key_check') as Record<string, unknown>[])
       problems.push(`foreign_key_check: ${JSON.stringify(row)}`)
-    try {
-      db.prepare("INSERT INTO memory_fts (memory_fts, rank) VALUES ('integrity-check', 1)").run()
-    } catch (error) {
-      problems.push(`fts integrity-check: ${(error as Error).message}`)
-    }
     const check = (label: string, sql: string) => {
       const rows = all(sql)
       if (rows.length > 0) problems.push(`${label}: ${rows.length}, e.g. ${JSON.stringify(rows[0])}`)
     }
+    // The keyword index is one FTS5 table per tenant, listed in fts_tables.
+    const tables = all('SELECT n, tenant_id FROM fts_tables') as { n: number; tenant_id: string }[]
+    for (const { n, tenant_id: tenant } of tables) {
+      const fts = `memory_fts_${n}`
+      const quoted = `'${tenant.replaceAll("'", "''")}'`
+      try {
+        db.prepare(`INSERT INTO ${fts} (${fts}, rank) VALUES ('integrity-check', 1)`).run()
+      } catch (error) {
+        problems.push(`fts integrity-check of ${fts}: ${(error as Error).message}`)
+      }
+      check(
+        `memories of ${tenant} without an FTS row of their text`,
+        `SELECT m.rid, m.id FROM memories m LEFT JOIN ${fts} f ON f.rowid = m.rid
+         WHERE m.tenant_id = ${quoted} AND (f.rowid IS NULL OR f.content IS NOT m.content)`,
+      )
+      check(
+        `FTS rows of ${tenant} without one of its memories`,
+        `SELECT f.rowid FROM ${fts} f LEFT JOIN memories m ON m.rid = f.rowid
+         WHERE m.rid IS NULL OR m.tenant_id IS NOT ${quoted}`,
+      )
+    }
     check(
-      'memories without an FTS row of their text',
-      `SELECT m.rid, m.id FROM memories m LEFT JOIN memory_fts f ON f.rowid = m.rid
-       WHERE f.rowid IS NULL OR f.content IS NOT m.content`,
-    )
-    check(
-      'FTS rows without a memory',
-      'SELECT f.rowid FROM memory_fts f LEFT JOIN memories m ON m.rid = f.rowid WHERE m.rid IS NULL',
+      'memories of a tenant without a keyword table',
+      'SELECT m.rid, m.id FROM memories m WHERE m.tenant_id NOT IN (SELECT tenant_id FROM fts_tables)',
     )
     const vectors = new Set(db.prepare('SELECT rowid FROM memory_vectors').pluck().all() as number[])
     const rids = db.prepare('SELECT rid FROM memories').pluck().all() as number[]

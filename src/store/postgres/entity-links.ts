@@ -19,12 +19,24 @@ export async function replaceLinks(
   memory: MemoryKey,
   mentions: readonly EntityMention[],
 ): Promise<void> {
+  const byKey = new Map<string, EntityMention>()
+  for (const mention of mentions) byKey.set(mention.key, mention)
+  // Every entity row this write may touch (the links it drops, through the fan trigger,
+  // and the ones it makes) is locked first, in one key order, as every other writer
+  // locks them: two writers never hold one each while waiting for the other's.
+  await client.query(
+    `SELECT 1 FROM entities e
+     WHERE e.tenant_id = $1 AND (
+       (e.user_id = $2 AND e.key = ANY($4::text[]))
+       OR (e.user_id, e.key) IN (SELECT l.user_id, l.key FROM memory_entities l
+                                 WHERE l.tenant_id = $1 AND l.memory_id = $3))
+     ORDER BY e.tenant_id, e.user_id, e.key FOR UPDATE`,
+    [memory.tenantId, memory.userId, memory.id, [...byKey.keys()]],
+  )
   const { rows } = await client.query<{ key: string; user_id: string }>(
     'DELETE FROM memory_entities WHERE tenant_id = $1 AND memory_id = $2 RETURNING key, user_id',
     [memory.tenantId, memory.id],
   )
-  const byKey = new Map<string, EntityMention>()
-  for (const mention of mentions) byKey.set(mention.key, mention)
   if (byKey.size > 0) {
     const items = [...byKey.values()].map((m, position) => ({ ...m, position }))
     const json = JSON.stringify(items)
@@ -32,7 +44,7 @@ export async function replaceLinks(
     await client.query(
       `INSERT INTO entities (tenant_id, user_id, key, name, kind)
        SELECT $1, $2, x.key, x.name, x.kind FROM json_to_recordset($3::json) AS x(key text, name text, kind text)
-       ORDER BY x.key
+       ORDER BY x.key COLLATE "C"
        ON CONFLICT (tenant_id, user_id, key) DO UPDATE SET name = excluded.name, kind = excluded.kind`,
       [memory.tenantId, memory.userId, json],
     )
@@ -80,7 +92,7 @@ export async function insertLinks(
     `INSERT INTO entities (tenant_id, user_id, key, name, kind)
      SELECT x.tenant_id, x.user_id, x.key, x.name, x.kind
      FROM json_to_recordset($1::json) AS x(tenant_id text, user_id text, key text, name text, kind text)
-     ORDER BY x.tenant_id, x.user_id, x.key
+     ORDER BY x.tenant_id COLLATE "C", x.user_id COLLATE "C", x.key COLLATE "C"
      ON CONFLICT (tenant_id, user_id, key) DO UPDATE SET name = excluded.name, kind = excluded.kind`,
     [JSON.stringify([...entities.values()])],
   )

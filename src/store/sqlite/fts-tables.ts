@@ -10,7 +10,7 @@ import type { SqliteDatabase, StoreContext } from './context.js'
  * tenant share their tenant's statistics, as they share its key.
  */
 
-/** The SQL that creates the registry of per-tenant tables (migration 5). */
+/** The SQL that creates the registry of per-tenant tables (migration 6). */
 export const FTS_TABLES_SQL = `
   CREATE TABLE fts_tables (
     n INTEGER PRIMARY KEY,
