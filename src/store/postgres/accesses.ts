@@ -1,6 +1,6 @@
 import { MemoryError } from '../../errors.js'
 import type { AccessHistory } from '../../score/activation.js'
-import { type HistoryPosition, withAccess } from '../sqlite/accesses.js'
+import { withAccess } from '../sqlite/accesses.js'
 import { checkLimit } from '../sqlite/reads.js'
 import type { AccessHistoryQuery } from '../store.js'
 import type { PgContext } from './context.js'
@@ -56,38 +56,53 @@ export async function accessTimes(
 }
 
 /**
- * One batch of active memories' access histories, by (createdAt, id) strictly after
- * `position`, reading only the three columns activation needs. Keyset paging on the
- * tenant's (or user's) created index, so each batch costs the same however deep.
+ * The access histories of the scope's active memories, `batchSize` at a time, reading only
+ * the three columns activation needs. One cursor over one snapshot, so the whole read is a
+ * single pass whatever the planner knows of the table (keyset pages re-planned per batch
+ * degrade badly on a table not yet analysed). The connection is held while the caller
+ * iterates, and given back when it stops, early or not.
  */
-export async function accessHistoryBatch(
+export async function* accessHistories(
   ctx: PgContext,
   query: AccessHistoryQuery,
-  position: HistoryPosition,
-): Promise<{ items: AccessHistory[]; next: HistoryPosition | null }> {
+): AsyncGenerator<AccessHistory[]> {
   const batchSize = query.batchSize ?? 2000
   checkLimit(batchSize)
   const where = new Where()
   where.and(`tenant_id = ${where.param(query.tenantId)}`)
   if (query.userId !== undefined) where.and(`user_id = ${where.param(query.userId)}`)
-  where.and(`(created_at, id) > (${where.param(position[0])}::text, ${where.param(position[1])}::text)`)
-  const rows = await ctx.query<{
-    id: string
-    created_at: string
-    observed_at: string
-    access_count: number
-    recent_accesses: string[]
-  }>(
-    `SELECT id, created_at, observed_at, access_count, recent_accesses FROM memories
-     WHERE ${where.sql} AND status = 'active'
-     ORDER BY created_at, id LIMIT ${where.param(batchSize)}`,
-    where.params,
-  )
-  const items = rows.map((row) => ({
-    encodedAt: row.observed_at,
-    accessCount: row.access_count,
-    recentAccesses: row.recent_accesses,
-  }))
-  const last = rows.at(-1)
-  return { items, next: last === undefined || rows.length < batchSize ? null : [last.created_at, last.id] }
+  const client = await ctx.pool.connect()
+  let finished = false
+  let broken: Error | undefined
+  try {
+    await client.query('BEGIN READ ONLY')
+    await client.query(
+      `DECLARE access_histories NO SCROLL CURSOR FOR
+       SELECT observed_at, access_count, recent_accesses FROM memories WHERE ${where.sql} AND status = 'active'`,
+      where.params,
+    )
+    for (;;) {
+      const { rows } = await client.query<{
+        observed_at: string
+        access_count: number
+        recent_accesses: string[]
+      }>(`FETCH ${batchSize} FROM access_histories`)
+      if (rows.length > 0)
+        yield rows.map((row) => ({
+          encodedAt: row.observed_at,
+          accessCount: row.access_count,
+          recentAccesses: row.recent_accesses,
+        }))
+      if (rows.length < batchSize) break
+    }
+    await client.query('COMMIT')
+    finished = true
+  } finally {
+    // Stopped early or failed: end the transaction; a connection that cannot is dropped.
+    if (!finished)
+      await client.query('ROLLBACK').catch((error: unknown) => {
+        broken = error instanceof Error ? error : new Error(String(error))
+      })
+    client.release(broken)
+  }
 }

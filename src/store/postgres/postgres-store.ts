@@ -1,9 +1,8 @@
 import pg from 'pg'
 import { MemoryError, storeFailed } from '../../errors.js'
 import type { AccessHistory } from '../../score/activation.js'
-import type { HistoryPosition } from '../sqlite/accesses.js'
 import type { MemoryStore, StoredMemory } from '../store.js'
-import { accessHistoryBatch, accessTimes, recordAccess } from './accesses.js'
+import { accessHistories, accessTimes, recordAccess } from './accesses.js'
 import { adjustAssociations, readAssociations } from './associations.js'
 import { createAutoAnalyze } from './auto-analyze.js'
 import { byClaims } from './claims.js'
@@ -78,12 +77,11 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     recordAccess: (tenantId, ids, at) => run('recordAccess', () => recordAccess(ctx, tenantId, ids, at)),
     accessTimes: (tenantId, ids) => run('accessTimes', () => accessTimes(ctx, tenantId, ids)),
     async *accessHistories(query): AsyncGenerator<AccessHistory[]> {
-      let position: HistoryPosition | null = ['', '']
-      while (position !== null) {
-        const from: HistoryPosition = position
-        const batch = await run('accessHistories', () => accessHistoryBatch(ctx, query, from))
-        if (batch.items.length > 0) yield batch.items
-        position = batch.next
+      if (closed) throw new MemoryError('CLOSED', 'the Postgres store is closed')
+      try {
+        yield* accessHistories(ctx, query)
+      } catch (error) {
+        throw storeFailed(error, 'postgres accessHistories')
       }
     },
     byEntities: (query) => run('byEntities', () => byEntities(ctx, query)),

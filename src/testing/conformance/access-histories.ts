@@ -52,6 +52,23 @@ export function accessHistoryCases(h: StoreHarness): void {
       )
     })
 
+    it('can be left after the first batch, any number of times, with nothing held', async () => {
+      await h.store.insert(
+        Array.from({ length: 5 }, (_, i) => memoryWrite({ id: `m${i}`, observedAt: isoAt(i) })),
+      )
+      for (let i = 0; i < 25; i++)
+        for await (const batch of h.store.accessHistories({ ...SCOPE, batchSize: 2 })) {
+          expect(batch).toHaveLength(2)
+          break
+        }
+      await h.store.recordAccess(SCOPE.tenantId, ['m0'], isoAt(9))
+      expect(byEncoding(await batchesOf(h.store, SCOPE))[0]).toEqual({
+        encodedAt: isoAt(0),
+        accessCount: 1,
+        recentAccesses: [isoAt(9)],
+      })
+    })
+
     it('rejects a bad batch size (INVALID_INPUT) and a closed store (CLOSED)', async () => {
       await h.store.insert([memoryWrite({ id: 'm1' })])
       await expectCode(batchesOf(h.store, { ...SCOPE, batchSize: 0 }), 'INVALID_INPUT')
