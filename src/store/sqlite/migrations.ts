@@ -2,6 +2,7 @@ import type { SqliteDatabase } from './context.js'
 import { SCHEMA_V2 } from './schema-v2.js'
 import { SCHEMA_V3 } from './schema-v3.js'
 import { SCHEMA_V4 } from './schema-v4.js'
+import { SCHEMA_V5 } from './schema-v5.js'
 
 /** One schema step. Versions are applied in order, each exactly once per database file. */
 export interface Migration {
@@ -104,6 +105,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'entities, associations and recent accesses', sql: SCHEMA_V2 },
   { version: 3, name: 'job queue', sql: SCHEMA_V3 },
   { version: 4, name: 'lifecycle: supersession, expiry, claims, runs', sql: SCHEMA_V4 },
+  { version: 5, name: 'vector change log, vector counts, vector table generation', sql: SCHEMA_V5 },
 ]
 
 /**

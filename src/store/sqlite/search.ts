@@ -150,7 +150,8 @@ export function candidateCondition(query: CandidateQuery): SqlCondition {
   )
 }
 
-function isEmptyFilter(query: CandidateQuery): boolean {
+/** True when the query narrows by status only. */
+export function isEmptyFilter(query: CandidateQuery): boolean {
   const f = query.filter
   if (!f) return true
   return !f.tags?.length && !f.types?.length && !f.metadata && f.from === undefined && f.to === undefined
