@@ -1,9 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { runScale } from '../src/bench/run-scale.js'
 import { createLocalEmbedder } from '../src/embed/local/local-embedder.js'
 import { runRecall, tempDir } from './helpers.js'
+import { postgresUrl } from './postgres-helpers.js'
+
+const url = await postgresUrl()
 
 interface Latency {
   p50: number
@@ -80,4 +84,41 @@ describe('recall bench scale', () => {
     expect(run.code).toBe(2)
     expect(run.err).toContain(message)
   })
+
+  it.skipIf(url === null)(
+    `runs on PostgreSQL with --store, in a schema of its own that it drops afterwards${url === null ? ' (skipped: set POSTGRES_URL)' : ''}`,
+    { timeout: 120_000 },
+    async () => {
+      const schemas = async () => {
+        const client = new pg.Client({ connectionString: url as string })
+        await client.connect()
+        try {
+          const rows = await client.query(
+            "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'bench_scale_%'",
+          )
+          return rows.rows.map((r: { nspname: string }) => r.nspname)
+        } finally {
+          await client.end()
+        }
+      }
+      const before = await schemas()
+      const run = await runRecall([
+        'bench',
+        'scale',
+        '--sizes',
+        '200',
+        '--queries',
+        '3',
+        '--json',
+        '--store',
+        url as string,
+      ])
+      expect(run.code).toBe(0)
+      const result = JSON.parse(run.out)
+      expect(result.store).toBe('postgres')
+      expect(result.sizes[0]).toMatchObject({ size: 200, largeScope: 100, index: null })
+      expect(result.sizes[0].largeScopeLatencyMs.p50).toBeGreaterThan(0)
+      expect(await schemas()).toEqual(before)
+    },
+  )
 })

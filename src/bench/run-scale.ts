@@ -6,6 +6,7 @@ import { createMemory, type Memory } from '../memory.js'
 import { openStoreUrl } from '../store/open-store.js'
 import { createSqliteStore, DEFAULT_MIN_SCOPE_SIZE } from '../store/sqlite/sqlite-store.js'
 import type { MemoryStore } from '../store/store.js'
+import { dropSchema } from './drop-schema.js'
 import { percentile } from './metrics.js'
 import { type CorpusLayout, corpusLayout, corpusMemories, corpusQueries } from './scale-corpus.js'
 import { indexRecall } from './scale-recall.js'
@@ -90,8 +91,9 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
     const dir = join(options.dir, `size-${size}`)
     await mkdir(dir, { recursive: true })
     const path = join(dir, 'memory.db')
-    const store = options.storeUrl
-      ? await openStoreUrl(freshSchema(options.storeUrl, size))
+    const schemaUrl = options.storeUrl ? freshSchema(options.storeUrl, size) : null
+    const store = schemaUrl
+      ? await openStoreUrl(schemaUrl)
       : await createSqliteStore({ path, vectorIndex: { minScopeSize } })
     const memory = await createMemory({ store, embedder: options.embedder })
     try {
@@ -101,6 +103,7 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
     } finally {
       await memory.close()
       await rm(dir, { recursive: true, force: true })
+      if (schemaUrl) await dropSchema(schemaUrl)
     }
   }
   return { store: options.storeUrl ? 'postgres' : 'sqlite', seed, queries, rows }

@@ -72,7 +72,7 @@ export function scaleText(result: ScaleResult): string {
       megabytes(row.rssBytes),
       megabytes(row.peakRssBytes),
       megabytes(row.diskBytes),
-      row.index ? score(row.index.recallAt10) : 'exact',
+      row.index ? score(row.index.recallAt10) : result.store === 'sqlite' ? 'exact' : '–',
     ]),
   )
   return [
