@@ -45,9 +45,11 @@ function approximate(ctx: StoreContext, hnsw: Hnsw, query: VectorQuery): Candida
     const distance = new Map<number, number>()
     for (const [i, key] of hits.keys.entries()) distance.set(Number(key), hits.distances[i] as number)
     const rows = ctx
+      // CROSS JOIN so that SQLite reads the hits' rows by rowid: left to choose, it walks
+      // every memory of the user through (tenant, user, created_at) and probes the list.
       .sql(
-        `SELECT m.rid, m.id FROM memories m
-         WHERE m.rid IN (SELECT value FROM json_each(?)) AND ${where.sql}`,
+        `SELECT m.rid, m.id FROM json_each(?) hits CROSS JOIN memories m ON m.rid = hits.value
+         WHERE ${where.sql}`,
       )
       .all(JSON.stringify([...distance.keys()]), ...where.params) as { rid: number; id: string }[]
     if (rows.length >= query.limit || asked >= total) {
