@@ -147,7 +147,9 @@ describe('sqlite HNSW index', () => {
        // Builds the index and saves it; every write after this is only in the database.
        await store.nearest({ tenantId: 'tenant-a', userId: 'user-1', statuses: ['active'], limit: 5, vector: Float32Array.from(vector(0)) })
        process.stdout.write('indexed\\n')
-       for (let i = 100; ; i += 20) {
+       // Paced, so the kill lands while it writes; capped below the searches' limit.
+       for (let i = 100; i < 5000; i += 20) {
+         await new Promise((resolve) => setTimeout(resolve, 5))
          await store.insert(Array.from({ length: 20 }, (_, j) => write(i + j)))
          if (i % 60 === 0) await store.nearest({ tenantId: 'tenant-a', userId: 'user-1', statuses: ['active'], limit: 5, vector: Float32Array.from(vector(i)) })
        }`,
@@ -168,8 +170,16 @@ describe('sqlite HNSW index', () => {
     expect(existsSync(`${path}.hnsw`)).toBe(true)
 
     const store = await open(path)
-    const stored = (await store.list({ ...scope, limit: 1000 })).items.map((r) => r.id).sort()
+    const stored: string[] = []
+    let cursor: string | null = null
+    do {
+      const page = await store.list({ ...scope, limit: 1000, cursor })
+      stored.push(...page.items.map((r) => r.id))
+      cursor = page.nextCursor
+    } while (cursor !== null)
+    stored.sort()
     expect(stored.length).toBeGreaterThan(100)
+    expect(stored.length).toBeLessThan(5000)
     expect(await everything(store)).toEqual(stored)
     await expectSameAsExact(store, path)
     await store.close()
