@@ -24,7 +24,8 @@ export type {
 } from './schemas.js'
 export type { ScoringConfig } from './score/config.js'
 export { BM25_ONLY, DEFAULT_SCORING, DENSE_ONLY } from './score/config.js'
-export { createSqliteStore } from './store/sqlite/sqlite-store.js'
+export { createSqliteStore, type SqliteStoreOptions } from './store/sqlite/sqlite-store.js'
+export type { VectorIndexOptions } from './store/sqlite/vector-index.js'
 export type {
   Candidate,
   Job,

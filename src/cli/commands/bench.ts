@@ -19,6 +19,7 @@ import type { BenchProgress } from '../../bench/run-systems.js'
 import { embedderFromEnv, readEnv } from '../../config.js'
 import { type Command, type CommandContext, intOption, stringOption, UsageError } from '../command.js'
 import { progressReporter } from '../format.js'
+import { runScaleBench, SCALE_OPTIONS, SCALE_USAGE } from './bench-scale.js'
 
 const DATASETS = ['locomo', 'longmemeval', 'compare'] as const
 const PLOT_FILE = 'plot.svg'
@@ -125,7 +126,7 @@ async function bench(
  */
 export const benchCommand: Command = {
   name: 'bench',
-  summary: 'Measure retrieval on LoCoMo or LongMemEval against BM25 and dense baselines',
+  summary: 'Measure retrieval on LoCoMo or LongMemEval against BM25 and dense baselines, or speed at scale',
   usage:
     'recall bench <locomo|longmemeval> --data PATH [--json] [--k 5,10,20] [--out DIR] [--limit-conversations N]\n' +
     '  --k                      cut-offs (default 5,10,20 for LoCoMo; 1,3,5,10,30,50 for LongMemEval)\n' +
@@ -135,7 +136,8 @@ export const benchCommand: Command = {
     '  --consolidate            LoCoMo: run consolidate() on each conversation before its questions\n' +
     '  --store URL              LoCoMo: on PostgreSQL (a fresh schema per system) instead of in-memory SQLite\n' +
     'recall bench compare --data LOCOMO.json [--json] [--k 5,10,20] [--out DIR] [--limit-conversations N]\n' +
-    '  Adaptive Recall vs mem0 (the mem0ai dev dependency, infer: false) on LoCoMo: recall, ingest, search latency',
+    '  Adaptive Recall vs mem0 (the mem0ai dev dependency, infer: false) on LoCoMo: recall, ingest, search latency\n' +
+    SCALE_USAGE,
   options: {
     data: { type: 'string' },
     k: { type: 'string' },
@@ -143,11 +145,13 @@ export const benchCommand: Command = {
     'limit-conversations': { type: 'string' },
     ingest: { type: 'string' },
     consolidate: { type: 'boolean' },
+    ...SCALE_OPTIONS,
   },
   async run(ctx) {
+    if (ctx.positionals[0] === 'scale' && ctx.positionals.length === 1) return runScaleBench(ctx)
     const [dataset, extra] = ctx.positionals
     if (!DATASETS.includes(dataset as never) || extra !== undefined)
-      throw new UsageError(`expected one dataset: ${DATASETS.join(' or ')}`)
+      throw new UsageError(`expected one dataset: ${DATASETS.join(' or ')}, or scale`)
     const data = stringOption(ctx, 'data', true)
     const ks = cutoffs(ctx)
     const limit = intOption(ctx, 'limit-conversations')

@@ -4,14 +4,19 @@ import { decodeCursor, encodeCursor } from '../list-cursor.js'
 import type { ListQuery, StoreStats } from '../store.js'
 import type { StoreContext } from './context.js'
 import { allOf, filterCondition, statusCondition } from './filters.js'
-import { type EventRow, type MemoryRow, toEvent, toRecord } from './row-mapping.js'
+import { type EventRow, type RecordRow, recordColumns, toEvent, toRecord } from './row-mapping.js'
+
+const RECORD_COLUMNS = recordColumns('m')
 
 /** The records with these ids in the tenant; ids travel as one JSON parameter. */
 export function getMemories(ctx: StoreContext, tenantId: string, ids: readonly string[]): MemoryRecord[] {
   if (ids.length === 0) return []
   const rows = ctx
-    .sql('SELECT * FROM memories WHERE tenant_id = ? AND id IN (SELECT value FROM json_each(?))')
-    .all(tenantId, JSON.stringify(ids)) as MemoryRow[]
+    .sql(
+      `SELECT ${RECORD_COLUMNS} FROM memories m
+       WHERE m.tenant_id = ? AND m.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(tenantId, JSON.stringify(ids)) as RecordRow[]
   return rows.map(toRecord)
 }
 
@@ -26,8 +31,11 @@ export function listMemories(ctx: StoreContext, query: ListQuery): Page<MemoryRe
     after === null ? { sql: '', params: [] } : { sql: ' AND (m.created_at, m.id) < (?, ?)', params: after },
   )
   const rows = ctx
-    .sql(`SELECT * FROM memories m WHERE ${where.sql} ORDER BY m.created_at DESC, m.id DESC LIMIT ?`)
-    .all(...where.params, query.limit + 1) as MemoryRow[]
+    .sql(
+      `SELECT ${RECORD_COLUMNS} FROM memories m WHERE ${where.sql}
+       ORDER BY m.created_at DESC, m.id DESC LIMIT ?`,
+    )
+    .all(...where.params, query.limit + 1) as RecordRow[]
   const items = rows.slice(0, query.limit).map(toRecord)
   const last = items.at(-1)
   const more = rows.length > query.limit && last !== undefined

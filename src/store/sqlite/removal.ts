@@ -8,7 +8,7 @@ import { deleteUserJobs } from './jobs.js'
 import type { MemoryRow } from './row-mapping.js'
 import { findScope } from './scopes.js'
 import { parseBag, TermDelta } from './term-counts.js'
-import { deleteVector } from './vector-space.js'
+import { deleteVector } from './vector-rows.js'
 import { appendEvents } from './writes.js'
 
 type RemovableRow = Pick<MemoryRow, 'rid' | 'id' | 'user_id' | 'terms' | 'scope_id'>
@@ -83,7 +83,7 @@ export function removeUser(ctx: StoreContext, scope: Scope): number {
 function deleteRow(ctx: StoreContext, tenantId: string, row: RemovableRow, delta: TermDelta): void {
   const table = ftsTable(ctx, tenantId)
   if (table !== null) ctx.sql(`DELETE FROM ${table} WHERE rowid = ?`).run(row.rid)
-  deleteVector(ctx, row.rid)
+  deleteVector(ctx, row.rid, row.scope_id)
   // Links and associations first: they reference the row. Its access times go with it.
   replaceLinks(ctx, row.scope_id, row.rid, [])
   replaceClaims(ctx, row.scope_id, row.rid, [])

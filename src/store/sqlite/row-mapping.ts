@@ -7,6 +7,9 @@ import type {
   MemoryStatus,
 } from '../../types.js'
 
+/** The columns of a `memories` row that make up its record (see `recordColumns`). */
+export type RecordRow = Omit<MemoryRow, 'rid' | 'scope_id' | 'terms' | 'has_vector' | 'recent_accesses'>
+
 /** A `memories` row as the driver returns it. */
 export interface MemoryRow {
   rid: number
@@ -79,8 +82,41 @@ export function recordParams(record: MemoryRecord): Record<string, string | numb
   }
 }
 
+/**
+ * The columns `toRecord` reads, prefixed with `alias.`. Selecting these rather than `*`
+ * leaves out `terms`, a JSON bag as long as the content that only removal needs.
+ */
+export function recordColumns(alias: string): string {
+  return [
+    'id',
+    'tenant_id',
+    'user_id',
+    'agent_id',
+    'session_id',
+    'content',
+    'type',
+    'source',
+    'observed_at',
+    'created_at',
+    'updated_at',
+    'metadata',
+    'tags',
+    'confidence',
+    'status',
+    'access_count',
+    'last_accessed_at',
+    'version',
+    'valid_to',
+    'superseded_by',
+    'expires_at',
+    'corroborations',
+  ]
+    .map((column) => `${alias}.${column}`)
+    .join(', ')
+}
+
 /** Rebuilds the record a row stores. */
-export function toRecord(row: MemoryRow): MemoryRecord {
+export function toRecord(row: RecordRow): MemoryRecord {
   return {
     id: row.id,
     tenantId: row.tenant_id,

@@ -11,6 +11,8 @@ import { checkVector, requireSpace } from './vector-space.js'
 const KNN_MAX_K = 4096
 // Ask KNN for this many times the rows the filter's selectivity says we need.
 const OVERSAMPLE = 2
+// Keyword search ranks this many times the page before reading memory rows.
+const KEYWORD_PRELIMIT = 2
 // Below this many filtered rows, scoring each one directly beats a KNN over the partition.
 const EXACT_SCAN_BELOW = 256
 
@@ -27,7 +29,7 @@ export function nearest(ctx: StoreContext, query: VectorQuery): Candidate[] {
   if (scopeId === null) return []
   const where = candidateCondition(query)
   const blob = vectorBlob(query.vector)
-  const knn = (k: number) =>
+  const knn = (k: number, limit: number) =>
     ctx
       .sql(
         `WITH knn AS MATERIALIZED (
@@ -36,12 +38,18 @@ export function nearest(ctx: StoreContext, query: VectorQuery): Candidate[] {
          SELECT m.id, knn.distance FROM knn JOIN memories m ON m.rid = knn.rowid
          WHERE ${where.sql} ORDER BY knn.distance, m.id LIMIT ?`,
       )
-      .all(blob, k, BigInt(scopeId), ...where.params, query.limit) as { id: string; distance: number }[]
+      .all(blob, k, BigInt(scopeId), ...where.params, limit) as { id: string; distance: number }[]
+  // A page is settled when the KNN covered the whole partition, or when it found one row
+  // past the page that lies strictly farther (no tie straddles the page's edge, so every
+  // row as close as the page's last was among the k nearest).
+  const settled = (rows: { distance: number }[], k: number, total: number) =>
+    k >= total || (rows.length === query.limit + 1 && strictlyBefore(rows, query.limit, (r) => r.distance))
   // Fast path: with no filter beyond status, nearly every neighbour qualifies, so one
-  // oversampled KNN usually fills the page without counting the partition.
+  // oversampled KNN usually settles the page without counting the partition.
   if (isEmptyFilter(query) && query.limit * OVERSAMPLE <= KNN_MAX_K) {
-    const rows = knn(query.limit * OVERSAMPLE)
-    if (rows.length === query.limit) return rows.map(toCandidate)
+    const rows = knn(query.limit * OVERSAMPLE, query.limit + 1)
+    if (settled(rows, query.limit * OVERSAMPLE, Number.POSITIVE_INFINITY))
+      return rows.slice(0, query.limit).map(toCandidate)
   }
   const count = (sql: string, params: unknown[]) =>
     (
@@ -52,14 +60,11 @@ export function nearest(ctx: StoreContext, query: VectorQuery): Candidate[] {
   const matching = count(where.sql, where.params)
   if (matching === 0) return []
   const total = count('m.tenant_id = ? AND m.user_id = ?', [query.tenantId, query.userId])
-  const k = Math.min(
-    total,
-    matching === total ? query.limit : Math.ceil((query.limit * total * OVERSAMPLE) / matching),
-  )
+  const wanted = query.limit + 1
+  const k = Math.min(total, Math.ceil((wanted * total * OVERSAMPLE) / matching))
   if (matching >= EXACT_SCAN_BELOW && k <= KNN_MAX_K) {
-    const rows = knn(k)
-    // Complete if it found `limit` rows, or if k already covered the whole partition.
-    if (rows.length === query.limit || k === total) return rows.map(toCandidate)
+    const rows = knn(k, wanted)
+    if (settled(rows, k, total)) return rows.slice(0, query.limit).map(toCandidate)
   }
   // Materialized so the filter runs before any vector is read; otherwise the planner may
   // fetch vectors first and evaluate costly JSON conditions after.
@@ -93,6 +98,10 @@ export function keyword(ctx: StoreContext, query: TextQuery): Candidate[] {
   // The scope column narrows the match inside the index; its weight 0 keeps it out of the score.
   const match = `scope : "${scopeId}" AND content : (${phrases.join(' OR ')})`
   const where = candidateCondition(query)
+  if (isEmptyFilter(query)) {
+    const top = bestMatches(ctx, table, match, where, query.limit)
+    if (top !== null) return top
+  }
   const rows = ctx
     .sql(
       `SELECT m.id, bm25(${table}, 1.0, 0.0) AS rank
@@ -100,7 +109,40 @@ export function keyword(ctx: StoreContext, query: TextQuery): Candidate[] {
        WHERE ${table} MATCH ? AND ${where.sql} ORDER BY rank, m.id LIMIT ?`,
     )
     .all(match, ...where.params, query.limit) as { id: string; rank: number }[]
-  return rows.map((row) => ({ id: row.id, score: Math.max(0, -row.rank) }))
+  return rows.map(toKeywordCandidate)
+}
+
+/**
+ * The page from the best `KEYWORD_PRELIMIT × limit` matches alone, or null when that
+ * set might not hold it. Ranking every match is FTS5's own cost; reading each matching
+ * memory row to check its status doubled it, so only the best-ranked rows are read. The
+ * answer is exact when the set held every match, or when `limit` of its rows passed and
+ * the last of them ranks strictly better than the set's worst (so every row tied with it
+ * was in the set).
+ */
+function bestMatches(
+  ctx: StoreContext,
+  table: string,
+  match: string,
+  where: SqlCondition,
+  limit: number,
+): Candidate[] | null {
+  const prelimit = limit * KEYWORD_PRELIMIT
+  const rows = ctx
+    .sql(
+      `WITH top AS MATERIALIZED (
+         SELECT rowid, bm25(${table}, 1.0, 0.0) AS rank FROM ${table}
+         WHERE ${table} MATCH ? ORDER BY rank LIMIT ?
+       )
+       SELECT m.id, top.rank, (SELECT max(rank) FROM top) AS edge, (SELECT count(*) FROM top) AS n
+       FROM top CROSS JOIN memories m ON m.rid = top.rowid
+       WHERE ${where.sql} ORDER BY top.rank, m.id LIMIT ?`,
+    )
+    .all(match, prelimit, ...where.params, limit) as { id: string; rank: number; edge: number; n: number }[]
+  const last = rows.at(-1)
+  if (last === undefined) return null
+  const complete = last.n < prelimit || (rows.length === limit && last.rank < last.edge)
+  return complete ? rows.map(toKeywordCandidate) : null
 }
 
 /** The WHERE clause every candidate read shares: the scope, the statuses and the filter, over `m`. */
@@ -112,7 +154,8 @@ export function candidateCondition(query: CandidateQuery): SqlCondition {
   )
 }
 
-function isEmptyFilter(query: CandidateQuery): boolean {
+/** True when the query narrows by status only. */
+export function isEmptyFilter(query: CandidateQuery): boolean {
   const f = query.filter
   if (!f) return true
   return !f.tags?.length && !f.types?.length && !f.metadata && f.from === undefined && f.to === undefined
@@ -120,4 +163,15 @@ function isEmptyFilter(query: CandidateQuery): boolean {
 
 function toCandidate(row: { id: string; distance: number }): Candidate {
   return { id: row.id, score: 1 - row.distance }
+}
+
+function toKeywordCandidate(row: { id: string; rank: number }): Candidate {
+  return { id: row.id, score: Math.max(0, -row.rank) }
+}
+
+/** True when row `i - 1` sorts strictly before row `i`: no tie straddles a cut after `i` rows. */
+function strictlyBefore<T>(rows: readonly T[], i: number, key: (row: T) => number): boolean {
+  const before = rows[i - 1]
+  const at = rows[i]
+  return before !== undefined && at !== undefined && key(before) < key(at)
 }

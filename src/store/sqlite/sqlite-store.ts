@@ -1,7 +1,9 @@
+import { resolve } from 'node:path'
 import { MemoryError, storeFailed } from '../../errors.js'
 import type { AccessHistory } from '../../score/activation.js'
 import type { MemoryStore, StoredMemory } from '../store.js'
 import { accessHistoryBatch, accessTimes, type HistoryPosition, recordAccess } from './accesses.js'
+import { nearestIndexed } from './approximate-search.js'
 import { adjustAssociations, readAssociations } from './associations.js'
 import { byClaims } from './claims.js'
 import { openContext, type StoreContext } from './context.js'
@@ -13,10 +15,15 @@ import { patchMemory } from './patch.js'
 import { getMemories, listMemories, readHistory, readStats } from './reads.js'
 import { removeMemory, removeUser } from './removal.js'
 import { SCAN_START, type ScanPosition, scanBatch } from './scan.js'
-import { keyword, nearest } from './search.js'
+import { findScope } from './scopes.js'
+import { keyword } from './search.js'
 import { readTermCounts } from './term-counts.js'
+import { createVectorIndexes, type VectorIndexOptions } from './vector-index.js'
 import { openVectorSpace } from './vector-space.js'
 import { appendEvents, insertMemories, replaceVectors, updateMemory } from './writes.js'
+
+/** Scopes with this many vectors or more are searched through an HNSW index by default. */
+export const DEFAULT_MIN_SCOPE_SIZE = 10_000
 
 /** Options of `createSqliteStore`. */
 export interface SqliteStoreOptions {
@@ -29,6 +36,11 @@ export interface SqliteStoreOptions {
    * died), in ms. Holders renew every third of it. @default 30000
    */
   lockLeaseMs?: number
+  /**
+   * The approximate (HNSW) index that serves nearest-neighbour search in large scopes;
+   * `false` searches every scope exactly. @default {} (scopes of 10,000 vectors or more)
+   */
+  vectorIndex?: VectorIndexOptions | false
 }
 
 /**
@@ -48,6 +60,14 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
   }
   let closed = false
   const locks = lockTable(ctx, options.lockLeaseMs ?? DEFAULT_LOCK_LEASE_MS)
+  const indexOptions = options.vectorIndex === false ? null : (options.vectorIndex ?? {})
+  const indexes =
+    indexOptions === null
+      ? null
+      : createVectorIndexes(ctx, {
+          minScopeSize: indexOptions.minScopeSize ?? DEFAULT_MIN_SCOPE_SIZE,
+          directory: indexOptions.directory ?? (ctx.fileBacked ? `${resolve(options.path)}.hnsw` : null),
+        })
 
   // better-sqlite3 is synchronous; the contract is async so that other backends can be.
   const run = <T>(what: string, work: () => T): Promise<T> => {
@@ -58,6 +78,22 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
       return Promise.reject(storeFailed(error, `sqlite ${what}`))
     }
   }
+  const runAsync = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
+    if (closed) throw closedError()
+    try {
+      return await work()
+    } catch (error) {
+      throw storeFailed(error, `sqlite ${what}`)
+    }
+  }
+  // Saved index files of a scope hold its vectors: a deletion makes them stale at once.
+  const discardFiles = (scopeId: number | null | undefined) => {
+    if (indexes !== null && scopeId !== null && scopeId !== undefined) indexes.discardFiles(scopeId)
+  }
+  const scopeOf = (tenantId: string, id: string) =>
+    ctx.sql('SELECT scope_id FROM memories WHERE tenant_id = ? AND id = ?').pluck().get(tenantId, id) as
+      | number
+      | undefined
 
   return {
     name: 'sqlite',
@@ -65,12 +101,24 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
       run('openVectorSpace', () => openVectorSpace(ctx, space, opts?.reset === true)),
     insert: (writes) => run('insert', () => insertMemories(ctx, writes)),
     update: (write, expectedVersion) => run('update', () => updateMemory(ctx, write, expectedVersion)),
-    remove: (tenantId, id, tombstone) => run('remove', () => removeMemory(ctx, tenantId, id, tombstone)),
-    removeUser: (scope) => run('removeUser', () => removeUser(ctx, scope)),
+    remove: (tenantId, id, tombstone) =>
+      run('remove', () => {
+        const scopeId = scopeOf(tenantId, id)
+        const removed = removeMemory(ctx, tenantId, id, tombstone)
+        if (removed) discardFiles(scopeId)
+        return removed
+      }),
+    removeUser: (scope) =>
+      run('removeUser', () => {
+        const scopeId = findScope(ctx, scope.tenantId, scope.userId)
+        const removed = removeUser(ctx, scope)
+        discardFiles(scopeId)
+        return removed
+      }),
     get: (tenantId, ids) => run('get', () => getMemories(ctx, tenantId, ids)),
     list: (query) => run('list', () => listMemories(ctx, query)),
     history: (tenantId, memoryId) => run('history', () => readHistory(ctx, tenantId, memoryId)),
-    nearest: (query) => run('nearest', () => nearest(ctx, query)),
+    nearest: (query) => runAsync('nearest', () => nearestIndexed(ctx, indexes, query)),
     keyword: (query) => run('keyword', () => keyword(ctx, query)),
     patch: (tenantId, id, changes, events, expectedVersion) =>
       run('patch', () => patchMemory(ctx, tenantId, id, changes, events, expectedVersion)),
@@ -124,9 +172,13 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
       closed = true
       try {
         locks.releaseAll()
-        // Fold the WAL into the main file and truncate it, so the file alone is the data.
-        if (ctx.fileBacked) ctx.db.pragma('wal_checkpoint(TRUNCATE)')
-        ctx.db.close()
+        try {
+          indexes?.close()
+        } finally {
+          // Fold the WAL into the main file and truncate it, so the file alone is the data.
+          if (ctx.fileBacked) ctx.db.pragma('wal_checkpoint(TRUNCATE)')
+          ctx.db.close()
+        }
         return Promise.resolve()
       } catch (error) {
         return Promise.reject(storeFailed(error, 'sqlite close'))

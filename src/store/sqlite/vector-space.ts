@@ -1,7 +1,6 @@
 import { MemoryError } from '../../errors.js'
 import type { VectorSpace } from '../store.js'
 import type { StoreContext } from './context.js'
-import { vectorBlob } from './row-mapping.js'
 
 interface SpaceRow {
   space_id: string
@@ -45,10 +44,15 @@ export function openVectorSpace(ctx: StoreContext, space: VectorSpace, reset: bo
         ctx.db.exec('DROP TABLE IF EXISTS memory_vectors')
         createVectorTable(ctx, space.dimensions)
         ctx.sql('UPDATE memories SET has_vector = 0 WHERE has_vector = 1').run()
+        ctx.sql('UPDATE scopes SET vectors = 0 WHERE vectors <> 0').run()
+        // Every vector is gone, so is every reason to catch up on older changes.
+        ctx.sql('DELETE FROM vector_changes').run()
         ctx
           .sql(
-            `INSERT INTO vector_space (slot, space_id, dimensions) VALUES (1, ?, ?)
-             ON CONFLICT (slot) DO UPDATE SET space_id = excluded.space_id, dimensions = excluded.dimensions`,
+            `INSERT INTO vector_space (slot, space_id, dimensions, generation)
+             VALUES (1, ?, ?, lower(hex(randomblob(8))))
+             ON CONFLICT (slot) DO UPDATE SET space_id = excluded.space_id, dimensions = excluded.dimensions,
+               generation = excluded.generation`,
           )
           .run(space.id, space.dimensions)
       }
@@ -88,24 +92,4 @@ export function checkVector(space: VectorSpace, vector: Float32Array, what: stri
 /** True once some connection has created the vec0 table in this database. */
 export function hasVectorTable(ctx: StoreContext): boolean {
   return ctx.sql("SELECT 1 FROM sqlite_master WHERE name = 'memory_vectors'").get() !== undefined
-}
-
-/** Stores the vector of a memory row that has none yet. */
-export function insertVector(ctx: StoreContext, rid: number, scopeId: number, vector: Float32Array): void {
-  // vec0 wants true integers; better-sqlite3 binds plain numbers as floats.
-  ctx
-    .sql('INSERT INTO memory_vectors (rowid, scope_id, embedding) VALUES (?, ?, ?)')
-    .run(BigInt(rid), BigInt(scopeId), vectorBlob(vector))
-  ctx.sql('UPDATE memories SET has_vector = 1 WHERE rid = ?').run(rid)
-}
-
-/** Writes or overwrites the vector of memory `rid` (its scope may have changed too). */
-export function replaceVector(ctx: StoreContext, rid: number, scopeId: number, vector: Float32Array): void {
-  ctx.sql('DELETE FROM memory_vectors WHERE rowid = ?').run(BigInt(rid))
-  insertVector(ctx, rid, scopeId, vector)
-}
-
-/** Deletes the vector of memory `rid`, if the vec0 table exists. */
-export function deleteVector(ctx: StoreContext, rid: number): void {
-  if (hasVectorTable(ctx)) ctx.sql('DELETE FROM memory_vectors WHERE rowid = ?').run(BigInt(rid))
 }

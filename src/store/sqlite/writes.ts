@@ -8,7 +8,8 @@ import { ensureFtsTable } from './fts-tables.js'
 import { eventParams, type MemoryRow, recordParams } from './row-mapping.js'
 import { ensureScope } from './scopes.js'
 import { bagOf, parseBag, serializeBag, TermDelta } from './term-counts.js'
-import { checkVector, insertVector, replaceVector, requireSpace } from './vector-space.js'
+import { insertVector, replaceVector } from './vector-rows.js'
+import { checkVector, requireSpace } from './vector-space.js'
 
 const RECORD_COLUMNS =
   'tenant_id, id, user_id, agent_id, session_id, content, type, source, observed_at, created_at, ' +
@@ -74,8 +75,10 @@ export function updateMemory(ctx: StoreContext, write: MemoryWrite, expectedVers
   ctx.db
     .transaction(() => {
       const row = ctx
-        .sql('SELECT rid, version, terms FROM memories WHERE tenant_id = ? AND id = ?')
-        .get(record.tenantId, record.id) as Pick<MemoryRow, 'rid' | 'version' | 'terms'> | undefined
+        .sql('SELECT rid, version, terms, scope_id FROM memories WHERE tenant_id = ? AND id = ?')
+        .get(record.tenantId, record.id) as
+        | Pick<MemoryRow, 'rid' | 'version' | 'terms' | 'scope_id'>
+        | undefined
       if (row === undefined) throw new MemoryError('NOT_FOUND', `memory ${record.id} not found`)
       checkVersion(record.id, row.version, expectedVersion)
       const scopeId = ensureScope(ctx, record.tenantId, record.userId)
@@ -89,7 +92,7 @@ export function updateMemory(ctx: StoreContext, write: MemoryWrite, expectedVers
       const table = ensureFtsTable(ctx, record.tenantId)
       ctx.sql(`DELETE FROM ${table} WHERE rowid = ?`).run(row.rid)
       indexContent(ctx, record.tenantId, row.rid, scopeId, record.content)
-      replaceVector(ctx, row.rid, scopeId, vector)
+      replaceVector(ctx, row.rid, row.scope_id, scopeId, vector)
       replaceLinks(ctx, scopeId, row.rid, entities)
       replaceClaims(ctx, scopeId, row.rid, claims)
       appendEvents(ctx, record.tenantId, record.userId, events)
@@ -113,7 +116,7 @@ export function replaceVectors(
     .transaction(() => {
       for (const item of items) {
         const row = find.get(item.tenantId, item.id) as Pick<MemoryRow, 'rid' | 'scope_id'> | undefined
-        if (row !== undefined) replaceVector(ctx, row.rid, row.scope_id, item.vector)
+        if (row !== undefined) replaceVector(ctx, row.rid, row.scope_id, row.scope_id, item.vector)
       }
     })
     .immediate()

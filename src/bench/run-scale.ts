@@ -1,0 +1,199 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, readdir, rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Embedder } from '../embed/embedder.js'
+import { createMemory, type Memory } from '../memory.js'
+import { openStoreUrl } from '../store/open-store.js'
+import { createSqliteStore, DEFAULT_MIN_SCOPE_SIZE } from '../store/sqlite/sqlite-store.js'
+import type { MemoryStore } from '../store/store.js'
+import { dropSchema } from './drop-schema.js'
+import { percentile } from './metrics.js'
+import { type CorpusLayout, corpusLayout, corpusMemories, corpusQueries } from './scale-corpus.js'
+import { indexRecall } from './scale-recall.js'
+
+/** What `runScale` measures. */
+export interface ScaleOptions {
+  /** Corpus sizes, run in ascending order, each on a fresh store. */
+  sizes: readonly number[]
+  /** @default 1 */
+  seed?: number
+  /** Searches timed per kind (one large scope, many small scopes). @default 200 */
+  queries?: number
+  /** Memories per `addMany` call. @default 1000 */
+  batch?: number
+  /** Share of each corpus in the one large scope. @default 0.5 */
+  largeShare?: number
+  /** Memories per small scope. @default 200 */
+  smallScopeSize?: number
+  /** Directory for the SQLite files (removed after each size). */
+  dir: string
+  /** A PostgreSQL URL: each size on a fresh schema there instead of SQLite. */
+  storeUrl?: string | undefined
+  /** SQLite: scopes with this many vectors or more use the HNSW index. @default DEFAULT_MIN_SCOPE_SIZE */
+  minScopeSize?: number
+  embedder: Embedder
+  /** Lines about long work (ingest, index build), for stderr. */
+  onProgress?: (line: string) => void
+}
+
+/** Latency percentiles, in milliseconds. */
+export interface Latency {
+  p50: number
+  p95: number
+  p99: number
+}
+
+/** The figures of one corpus size. */
+export interface ScaleRow {
+  size: number
+  largeScope: number
+  smallScopes: number
+  ingestMs: number
+  /** The first search of the large scope, which loads or builds its index. */
+  firstSearchMs: number
+  large: Latency
+  small: Latency
+  /** Resident memory after the searches, and the process's peak so far. */
+  rssBytes: number
+  peakRssBytes: number
+  /** Database (and index files) on disk; PostgreSQL: what the store reports. */
+  diskBytes: number | null
+  /** Approximate vs exact nearest neighbours in the large scope; null when it is searched exactly. */
+  index: { recallAt10: number; recallAt100: number; queries: number } | null
+}
+
+/** What `runScale` returns. */
+export interface ScaleResult {
+  store: 'sqlite' | 'postgres'
+  seed: number
+  queries: number
+  rows: ScaleRow[]
+}
+
+/**
+ * Generates a corpus per size, ingests it in batches, then times searches in the one
+ * large scope and across many small ones, and reads memory and disk use. A command
+ * that prints figures, not a test.
+ */
+export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
+  const seed = options.seed ?? 1
+  const queries = options.queries ?? 200
+  const say = options.onProgress ?? (() => {})
+  const minScopeSize = options.minScopeSize ?? DEFAULT_MIN_SCOPE_SIZE
+  const rows: ScaleRow[] = []
+  for (const size of [...options.sizes].sort((a, b) => a - b)) {
+    const layout = corpusLayout({
+      size,
+      seed,
+      largeShare: options.largeShare,
+      smallScopeSize: options.smallScopeSize,
+    })
+    const dir = join(options.dir, `size-${size}`)
+    await mkdir(dir, { recursive: true })
+    const path = join(dir, 'memory.db')
+    const schemaUrl = options.storeUrl ? freshSchema(options.storeUrl, size) : null
+    const store = schemaUrl
+      ? await openStoreUrl(schemaUrl)
+      : await createSqliteStore({ path, vectorIndex: { minScopeSize } })
+    const memory = await createMemory({ store, embedder: options.embedder })
+    try {
+      say(`size ${size}: ${layout.largeCount} memories in one scope, ${layout.smallUsers} small scopes`)
+      const ingestMs = await ingest(memory, layout, options.batch ?? 1000, say)
+      rows.push(await measure({ memory, store, layout, queries, ingestMs, dir, options, say }))
+    } finally {
+      await memory.close()
+      await rm(dir, { recursive: true, force: true })
+      if (schemaUrl) await dropSchema(schemaUrl)
+    }
+  }
+  return { store: options.storeUrl ? 'postgres' : 'sqlite', seed, queries, rows }
+}
+
+async function ingest(memory: Memory, layout: CorpusLayout, batch: number, say: (line: string) => void) {
+  const started = performance.now()
+  let pending = []
+  let done = 0
+  let reported = started
+  for (const m of corpusMemories(layout)) {
+    pending.push(m)
+    if (pending.length < batch) continue
+    await memory.addMany(pending)
+    done += pending.length
+    pending = []
+    if (performance.now() - reported > 10_000) {
+      reported = performance.now()
+      const rate = Math.round(done / ((reported - started) / 1000))
+      say(`  ingested ${done} of ${layout.size} (${rate}/s)`)
+    }
+  }
+  if (pending.length > 0) await memory.addMany(pending)
+  return performance.now() - started
+}
+
+async function measure(run: {
+  memory: Memory
+  store: MemoryStore
+  layout: CorpusLayout
+  queries: number
+  ingestMs: number
+  dir: string
+  options: ScaleOptions
+  say: (line: string) => void
+}): Promise<ScaleRow> {
+  const { memory, layout, queries, say } = run
+  const large = corpusQueries(layout, 'large', queries + 1)
+  const small = corpusQueries(layout, 'small', queries)
+  const first = performance.now()
+  await memory.search({ ...(large[0] as (typeof large)[number]), limit: 10 })
+  const firstSearchMs = performance.now() - first
+  say(`  first search of the large scope: ${Math.round(firstSearchMs)} ms`)
+  const time = async (list: typeof large) => {
+    const ms: number[] = []
+    for (const q of list) {
+      const started = performance.now()
+      await memory.search({ ...q, limit: 10 })
+      ms.push(performance.now() - started)
+    }
+    return { p50: percentile(ms, 50), p95: percentile(ms, 95), p99: percentile(ms, 99) }
+  }
+  const largeLatency = await time(large.slice(1))
+  const smallLatency = await time(small)
+  const rssBytes = process.memoryUsage().rss
+  const peakRssBytes = process.resourceUsage().maxRSS * 1024
+  const index = run.options.storeUrl
+    ? null
+    : await indexRecall({
+        store: run.store,
+        path: join(run.dir, 'memory.db'),
+        embedder: run.options.embedder,
+        queries: large.slice(1),
+        minScopeSize: run.options.minScopeSize ?? DEFAULT_MIN_SCOPE_SIZE,
+      })
+  return {
+    size: layout.size,
+    largeScope: layout.largeCount,
+    smallScopes: layout.smallUsers,
+    ingestMs: run.ingestMs,
+    firstSearchMs,
+    large: largeLatency,
+    small: smallLatency,
+    rssBytes,
+    peakRssBytes,
+    diskBytes: run.options.storeUrl ? (await memory.stats()).sizeBytes : await sizeOnDisk(run.dir),
+    index,
+  }
+}
+
+async function sizeOnDisk(dir: string): Promise<number> {
+  let total = 0
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true }))
+    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size
+  return total
+}
+
+/** The URL with a schema of its own, so runs never see each other's memories. */
+function freshSchema(url: string, size: number): string {
+  const parsed = new URL(url)
+  parsed.searchParams.set('schema', `bench_scale_${size}_${randomBytes(4).toString('hex')}`)
+  return parsed.toString()
+}

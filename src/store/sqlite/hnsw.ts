@@ -1,0 +1,81 @@
+import { createRequire } from 'node:module'
+
+/**
+ * A thin adapter over `usearch`'s HNSW index, the one place that knows the package.
+ * The native module ships prebuilt inside the npm package and is loaded on first use,
+ * so stores whose scopes stay small never load it.
+ */
+export interface Hnsw {
+  /** Adds vectors (rows of `vectors`, `dimensions` wide) under keys that are not in the index. */
+  add(keys: BigUint64Array, vectors: Float32Array): void
+  /** Removes a key; returns false if it was not there. */
+  remove(key: bigint): boolean
+  has(key: bigint): boolean
+  /** Up to `k` nearest keys with their cosine distances (1 − cosine), nearest first. */
+  search(vector: Float32Array, k: number): { keys: BigUint64Array; distances: Float32Array }
+  size(): number
+  dimensions(): number
+  /** Writes the whole index to `path`. */
+  save(path: string): void
+}
+
+/** Builds empty indexes and loads saved ones. */
+export interface HnswFactory {
+  create(dimensions: number): Hnsw
+  load(dimensions: number, path: string): Hnsw
+}
+
+// Graph degree and build effort. The offline embedder's vectors of short, similar notes
+// crowd together; on 50,000 of them, (16, 64, 128) found 0.88 of the exact top 10 and
+// (32, 128, 256) 0.97, for 1.7 times the build time (about 0.3 ms of CPU per vector).
+const CONNECTIVITY = 32
+const EXPANSION_ADD = 128
+// Searches look at no fewer than this many candidates (and at least k).
+const EXPANSION_SEARCH = 256
+
+type Usearch = Pick<typeof import('usearch'), 'Index' | 'MetricKind' | 'ScalarKind'>
+
+let loaded: HnswFactory | null = null
+
+/** The HNSW implementation, loaded once per process. */
+export function hnswFactory(): HnswFactory {
+  // The package's ESM build cannot find its own binary when imported from a bundle or a
+  // loader hook; its CommonJS build can, and loads synchronously.
+  loaded ??= factory(createRequire(import.meta.url)('usearch') as Usearch)
+  return loaded
+}
+
+function factory(usearch: Usearch): HnswFactory {
+  const make = (dimensions: number) =>
+    new usearch.Index({
+      dimensions,
+      metric: usearch.MetricKind.Cos,
+      quantization: usearch.ScalarKind.F32,
+      connectivity: CONNECTIVITY,
+      expansion_add: EXPANSION_ADD,
+      expansion_search: EXPANSION_SEARCH,
+      multi: false,
+    })
+  const wrap = (index: InstanceType<Usearch['Index']>): Hnsw => ({
+    add: (keys, vectors) => index.add(keys, vectors, 0),
+    remove: (key) => (index.remove(key) as number) > 0,
+    has: (key) => index.contains(key) as boolean,
+    search(vector, k) {
+      const found = index.search(vector, Math.max(1, Math.min(k, index.size())), 1)
+      // Fewer hits than asked for come back padded; keep the real ones.
+      const n = found.keys.findIndex((key) => key === 0xffffffffffffffffn)
+      return n < 0 ? found : { keys: found.keys.subarray(0, n), distances: found.distances.subarray(0, n) }
+    },
+    size: () => index.size(),
+    dimensions: () => index.dimensions(),
+    save: (path) => index.save(path),
+  })
+  return {
+    create: (dimensions) => wrap(make(dimensions)),
+    load(dimensions, path) {
+      const index = make(dimensions)
+      index.load(path)
+      return wrap(index)
+    },
+  }
+}

@@ -1,0 +1,124 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import pg from 'pg'
+import { describe, expect, it } from 'vitest'
+import { runScale } from '../src/bench/run-scale.js'
+import { createLocalEmbedder } from '../src/embed/local/local-embedder.js'
+import { runRecall, tempDir } from './helpers.js'
+import { postgresUrl } from './postgres-helpers.js'
+
+const url = await postgresUrl()
+
+interface Latency {
+  p50: number
+  p95: number
+  p99: number
+}
+
+const ordered = (l: Latency) => l.p50 > 0 && l.p50 <= l.p95 && l.p95 <= l.p99
+
+describe('recall bench scale', () => {
+  it('generates, ingests and searches each size, and writes a report with plots', {
+    timeout: 120_000,
+  }, async () => {
+    const out = await tempDir('recall-scale-out-')
+    const run = await runRecall([
+      'bench',
+      'scale',
+      '--sizes',
+      '500,200',
+      '--queries',
+      '5',
+      '--json',
+      '--out',
+      out,
+    ])
+    expect(run.code).toBe(0)
+    const result = JSON.parse(run.out)
+    expect(result).toMatchObject({ benchmark: 'scale', store: 'sqlite', seed: 1, queries: 5 })
+    expect(result.sizes.map((s: { size: number }) => s.size)).toEqual([200, 500])
+    for (const [i, row] of result.sizes.entries()) {
+      expect(row.largeScope).toBe([100, 250][i])
+      expect(row.smallScopes).toBe([1, 2][i])
+      expect(row.ingestPerSecond).toBeGreaterThan(0)
+      expect(ordered(row.largeScopeLatencyMs)).toBe(true)
+      expect(ordered(row.smallScopesLatencyMs)).toBe(true)
+      expect(row.rssBytes).toBeGreaterThan(10 * 1024 * 1024)
+      expect(row.peakRssBytes).toBeGreaterThanOrEqual(row.rssBytes)
+      expect(row.diskBytes).toBeGreaterThan(0)
+      // Scopes this small are searched exactly.
+      expect(row.index).toBeNull()
+    }
+    expect(run.err).toContain('size 200: 100 memories in one scope, 1 small scopes')
+    const report = await readFile(join(out, 'report.md'), 'utf8')
+    expect(report).toContain('# Scale benchmark')
+    expect(report).toContain('![latency and memory against corpus size](plot.svg)')
+    const svg = await readFile(join(out, 'plot.svg'), 'utf8')
+    expect(svg.match(/<polyline /g)).toHaveLength(4)
+  })
+
+  it('reports the approximate index against exact search when the large scope is indexed', {
+    timeout: 120_000,
+  }, async () => {
+    const result = await runScale({
+      sizes: [600],
+      queries: 20,
+      dir: await tempDir('recall-scale-'),
+      embedder: await createLocalEmbedder(),
+      minScopeSize: 100,
+    })
+    const [row] = result.rows
+    expect(row?.largeScope).toBe(300)
+    expect(row?.index?.queries).toBe(20)
+    expect(row?.index?.recallAt10).toBeGreaterThanOrEqual(0.98)
+    expect(row?.index?.recallAt100).toBeGreaterThanOrEqual(0.9)
+  })
+
+  it.each([
+    { args: ['bench', 'scale'], message: '--sizes is required' },
+    { args: ['bench', 'scale', '--sizes', '100,abc'], message: '--sizes must be' },
+    { args: ['bench', 'scale', '--sizes', '5'], message: '--sizes must be' },
+    { args: ['bench', 'scale', '--sizes', '100', '--queries', '0'], message: '--queries must be at least 1' },
+  ])('$args is a usage error', async ({ args, message }) => {
+    const run = await runRecall(args)
+    expect(run.code).toBe(2)
+    expect(run.err).toContain(message)
+  })
+
+  it.skipIf(url === null)(
+    `runs on PostgreSQL with --store, in a schema of its own that it drops afterwards${url === null ? ' (skipped: set POSTGRES_URL)' : ''}`,
+    { timeout: 120_000 },
+    async () => {
+      const schemas = async () => {
+        const client = new pg.Client({ connectionString: url as string })
+        await client.connect()
+        try {
+          const rows = await client.query(
+            "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'bench_scale_%'",
+          )
+          return rows.rows.map((r: { nspname: string }) => r.nspname)
+        } finally {
+          await client.end()
+        }
+      }
+      const before = await schemas()
+      const run = await runRecall([
+        'bench',
+        'scale',
+        '--sizes',
+        '200',
+        '--queries',
+        '3',
+        '--json',
+        '--store',
+        url as string,
+      ])
+      expect(run.code).toBe(0)
+      const result = JSON.parse(run.out)
+      expect(result.store).toBe('postgres')
+      expect(result.sizes[0]).toMatchObject({ size: 200, largeScope: 100, index: null })
+      expect(result.sizes[0].largeScopeLatencyMs.p50).toBeGreaterThan(0)
+      expect(await schemas()).toEqual(before)
+    },
+  )
+})
