@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { openStoreUrl } from '../store/open-store.js'
-import { parseStoreUrl } from '../store/postgres/url.js'
 import type { MemoryStore } from '../store/store.js'
+import { dropSchema } from './drop-schema.js'
 
 /** A store opened for one benchmark run, and how to remove what the run wrote. */
 export interface BenchStore {
@@ -15,21 +15,8 @@ export interface BenchStore {
  * names, so a benchmark never sees (or leaves behind) another run's memories.
  */
 export async function openBenchStore(url: string, prefix: string): Promise<BenchStore> {
-  const schema = `${prefix.replace(/\W+/g, '_')}_${randomBytes(4).toString('hex')}`
   const parsed = new URL(url)
-  parsed.searchParams.set('schema', schema)
-  const store = await openStoreUrl(parsed.toString())
-  return {
-    store,
-    async drop() {
-      const { default: pg } = await import('pg')
-      const client = new pg.Client({ connectionString: parseStoreUrl(url).connectionString })
-      await client.connect()
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
-      } finally {
-        await client.end()
-      }
-    },
-  }
+  parsed.searchParams.set('schema', `${prefix.replace(/\W+/g, '_')}_${randomBytes(4).toString('hex')}`)
+  const schemaUrl = parsed.toString()
+  return { store: await openStoreUrl(schemaUrl), drop: () => dropSchema(schemaUrl) }
 }
