@@ -16,19 +16,30 @@ export class ApiError extends Error {
   }
 }
 
+// A view loads several things at once, and one key's burst can run out: a request the
+// rate limiter refused was never carried out, so it is sent again after the pause the
+// server asks for, when that pause is short.
+const RETRIES = 3
+const MAX_WAIT_SECONDS = 5
+
 /** Calls the API; resolves to the parsed JSON (null for 204), rejects with ApiError. */
 export async function api(method, path, body, key = getKey()) {
   const headers = { authorization: `Bearer ${key ?? ''}` }
   if (body !== undefined) headers['content-type'] = 'application/json'
   let response
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-  } catch (error) {
-    throw new ApiError(0, 'NETWORK', `Could not reach the server (${error.message})`)
+  for (let attempt = 0; ; attempt++) {
+    try {
+      response = await fetch(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+    } catch (error) {
+      throw new ApiError(0, 'NETWORK', `Could not reach the server (${error.message})`)
+    }
+    const wait = Number(response.headers.get('retry-after'))
+    if (response.status !== 429 || attempt >= RETRIES || !(wait >= 0 && wait <= MAX_WAIT_SECONDS)) break
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000))
   }
   if (response.status === 204) return null
   const text = await response.text()

@@ -30,7 +30,9 @@ describe.runIf(!hasChromium && inCi)('dashboard (no browser)', () => {
 if (!hasChromium && !inCi) console.warn(`Skipping the dashboard tests: ${CHROMIUM} is not installed`)
 
 describe.runIf(hasChromium)('dashboard', async () => {
-  const server = await startTestServer()
+  // The browser clicks faster than a person: the default limit (a burst of 60 per key)
+  // would refuse some of its requests. How the page meets a refusal is tested below.
+  const server = await startTestServer({ rateLimit: { perMinute: 100_000, burst: 10_000 } })
   const data = await seed(server)
   let browser: Browser
   let page: Page
@@ -406,6 +408,27 @@ describe.runIf(hasChromium)('dashboard', async () => {
     expect(await page.getByRole('alert').textContent()).toMatch(/NOT_FOUND/)
     await page.goto(`${server.url}/#/nowhere`)
     await page.getByRole('alert').waitFor()
+  })
+
+  it('waits out a rate limit the key ran into and shows the view, not the refusal', async () => {
+    const limited = await startTestServer({ rateLimit: { perMinute: 120, burst: 1 } })
+    const key = await limited.tenantKey()
+    await limited.call('POST', '/v1/memories', { key, body: { content: 'Dora keeps bees', userId: 'dora' } })
+    const other = await browser.newPage()
+    const refused: string[] = []
+    other.on('response', (r) => {
+      if (r.status() === 429) refused.push(new URL(r.url()).pathname)
+    })
+    await other.goto(`${limited.url}/`)
+    await other.getByLabel('API key').fill(key)
+    await other.getByRole('button', { name: 'Sign in' }).click()
+    await other.getByRole('link', { name: 'dora', exact: true }).waitFor()
+    await other.goto(`${limited.url}/#/status`)
+    await other.locator('.chart.activation').waitFor()
+    expect(await other.getByRole('alert').count()).toBe(0)
+    // The limit was reached (so the page did meet refusals) and every one was sent again.
+    expect(refused.length).toBeGreaterThan(0)
+    await other.close()
   })
 
   it('stacks on a narrow window without horizontal scrolling', async () => {

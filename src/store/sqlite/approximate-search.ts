@@ -42,6 +42,9 @@ function approximate(ctx: StoreContext, hnsw: Hnsw, query: VectorQuery): Candida
   for (;;) {
     const asked = Math.min(k, total)
     const hits = hnsw.search(query.vector, asked)
+    // A graph walk can fall short of k even when the index holds more vectors (parts of
+    // the graph it cannot reach from the entry point): then only an exact search is whole.
+    if (hits.keys.length < asked) return null
     const distance = new Map<number, number>()
     for (const [i, key] of hits.keys.entries()) distance.set(Number(key), hits.distances[i] as number)
     const rows = ctx

@@ -32,6 +32,11 @@ const CONNECTIVITY = 32
 const EXPANSION_ADD = 128
 // Searches look at no fewer than this many candidates (and at least k).
 const EXPANSION_SEARCH = 256
+// usearch adds in parallel on every core, which wires a graph that is still forming
+// poorly: on 230 vectors, 2.5% of top-10 searches missed a neighbour and half of the
+// searches for every vector came back short. Vectors up to this index size go in one
+// thread; past it, parallel adds cost no recall (0.993 at 20,000, for 7% more build time).
+const SEQUENTIAL_UNTIL = 4096
 
 type Usearch = Pick<typeof import('usearch'), 'Index' | 'MetricKind' | 'ScalarKind'>
 
@@ -57,7 +62,12 @@ function factory(usearch: Usearch): HnswFactory {
       multi: false,
     })
   const wrap = (index: InstanceType<Usearch['Index']>): Hnsw => ({
-    add: (keys, vectors) => index.add(keys, vectors, 0),
+    add(keys, vectors) {
+      const d = index.dimensions()
+      const head = Math.max(0, Math.min(keys.length, SEQUENTIAL_UNTIL - index.size()))
+      if (head > 0) index.add(keys.subarray(0, head), vectors.subarray(0, head * d), 1)
+      if (head < keys.length) index.add(keys.subarray(head), vectors.subarray(head * d), 0)
+    },
     remove: (key) => (index.remove(key) as number) > 0,
     has: (key) => index.contains(key) as boolean,
     search(vector, k) {
