@@ -39,7 +39,7 @@ export function histogram(title, note, buckets, cls = '') {
     h('figcaption', {}, title),
     h(
       'ul',
-      { class: 'columns' },
+      { class: 'histogram-columns' },
       buckets.map(({ label, name, value }) => {
         const fill = h('span', { class: 'column-fill', 'data-value': String(value) })
         fill.style.height = `${(value / max) * 100}%`

@@ -56,6 +56,21 @@ export function scrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate<boolean>('document.documentElement.scrollWidth > document.documentElement.clientWidth')
 }
 
+/**
+ * Titled cards squeezed narrower than 15rem, and cards whose text spills out, by heading: a
+ * layout rule leaking into the wrong view shows up here (it once packed a memory's
+ * details into ten columns). Should be none, at every width.
+ */
+export function crampedCards(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`
+    [...document.querySelectorAll('main .card')]
+      .filter((card) =>
+        (card.querySelector('h2') && card.getBoundingClientRect().width < 240) ||
+        card.scrollWidth > card.clientWidth + 1)
+      .map((card) => (card.querySelector('h2, h3')?.textContent ?? card.className).trim())
+  `)
+}
+
 type Server = Awaited<ReturnType<typeof startTestServer>>
 
 /** A memory to import: what it says, when it was observed, and when it was retrieved (newest first). */

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   CHROMIUM,
+  crampedCards,
   HTML_CONTENT,
   hasChromium,
   importMemories,
@@ -242,6 +243,7 @@ describe.runIf(hasChromium)('dashboard', async () => {
     const superseded = page.locator('.event[data-event="superseded"]')
     expect(await superseded.getByRole('link', { name: data.berlin }).count()).toBe(1)
     expect(await page.locator('.event[data-event="created"]').count()).toBe(1)
+    expect(await crampedCards(page)).toEqual([])
     await shot(page, 'memory')
     await superseded.getByRole('button', { name: /Undo/ }).click()
     await page.locator('.event[data-event="undone"]').waitFor()
@@ -305,7 +307,7 @@ describe.runIf(hasChromium)('dashboard', async () => {
     // Untouched for five years: the lowest tenth; a month: the third; as old but used
     // ten times in the last ten minutes: the top.
     expect(status.activation).toEqual([1, 0, 1, 0, 0, 0, 0, 0, 0, 1])
-    const columns = page.locator('.chart.activation .columns li')
+    const columns = page.locator('.chart.activation .histogram-columns li')
     expect(await columns.evaluateAll((items) => items.map((li) => li.getAttribute('aria-label')))).toEqual(
       status.activation.map(
         (n: number, i: number) => `${i === 0 ? '0' : `0.${i}`} to ${i === 9 ? '1' : `0.${i + 1}`}: ${n}`,
@@ -444,6 +446,7 @@ describe.runIf(hasChromium)('dashboard', async () => {
       await go(hash)
       await page.waitForLoadState('networkidle')
       expect(await scrollsSideways(page), hash).toBe(false)
+      expect(await crampedCards(page), hash).toEqual([])
       await shot(page, name)
     }
     await page.setViewportSize({ width: 1280, height: 800 })
