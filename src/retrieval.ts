@@ -11,7 +11,7 @@ import { type RankedCandidate, rankCandidates } from './score/rank.js'
 import { fuseRelevance } from './score/relevance.js'
 import { sessionRelevance } from './score/session.js'
 import { type ActivationSource, evenSources, spreadingActivation } from './score/spreading.js'
-import type { CandidateQuery, MemoryStore } from './store/store.js'
+import type { CandidateQuery, CandidateSignals, MemoryStore } from './store/store.js'
 import { keywordTerms } from './text/stop-words.js'
 import { resolveTimeRange } from './text/time-expressions.js'
 import { words } from './text/words.js'
@@ -138,16 +138,15 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
   ]
   if (ids.length === 0) return []
   const allKeys = [...sourceKeys, ...hopKeys]
-  const [found, accesses, mentions, entities, learned] = await Promise.all([
-    store.get(tenantId, ids),
-    scoring.activation > 0 ? store.accessTimes(tenantId, ids) : new Map<string, string[]>(),
-    useGraph ? store.entitiesOf(tenantId, ids) : new Map(),
+  // Ranking reads only what it scores of each candidate; whole records only for the page.
+  const [found, entities, learned] = await Promise.all([
+    store.signals(tenantId, ids),
     useGraph && allKeys.length > 0 ? store.entities(scope, allKeys) : [],
     useGraph && allKeys.length > 0 ? store.associations(scope, allKeys, ids) : [],
   ])
   // As of a past moment, what had been superseded by then no longer held.
   const asOf = req.asOf
-  const records = asOf ? found.filter((r) => r.validTo === null || r.validTo > asOf) : found
+  const candidates = asOf ? found.filter((r) => r.validTo === null || r.validTo > asOf) : found
   const direct: ActivationSource[] = [
     ...evenSources(queryKeys, QUERY_ATTENTION),
     ...evenSources(conversationKeys, CONVERSATION_ATTENTION),
@@ -160,7 +159,7 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
   for (const a of learned)
     learnedBy.set(a.memoryId, (learnedBy.get(a.memoryId) ?? new Map()).set(a.key, a.weight))
   const parts = new Map(relevance.map((r) => [r.id, r]))
-  const byId = new Map(records.map((r) => [r.id, r]))
+  const byId = new Map(candidates.map((r) => [r.id, r]))
   const relevanceWeight = scoring.dense + scoring.keyword
   const firstPass = (id: string) => {
     const p = parts.get(id)
@@ -171,12 +170,12 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
   const sessions =
     scoring.session > 0
       ? sessionRelevance(
-          records.map((r) => ({ id: r.id, sessionId: r.sessionId, relevance: firstPass(r.id) })),
+          candidates.map((r) => ({ id: r.id, sessionId: r.sessionId, relevance: firstPass(r.id) })),
         )
       : new Map<string, number>()
 
   const ranked = rankCandidates(
-    records.map((record) => ({
+    candidates.map((record) => ({
       id: record.id,
       dense: parts.get(record.id)?.dense ?? 0,
       keyword: parts.get(record.id)?.keyword ?? 0,
@@ -185,7 +184,7 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
         {
           encodedAt: record.observedAt,
           accessCount: record.accessCount,
-          recentAccesses: accesses.get(record.id) ?? [],
+          recentAccesses: record.recentAccesses,
         },
         now,
         scoring.decay,
@@ -194,7 +193,7 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
         ? spreadingActivation(
             {
               sources: hopSources.has(record.id) ? direct : withHop,
-              memoryKeys: new Set((mentions.get(record.id) ?? []).map((e: { key: string }) => e.key)),
+              memoryKeys: new Set(record.entityKeys),
               fans,
               learned: learnedBy.get(record.id),
             },
@@ -206,8 +205,23 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
     })),
     scoring,
   )
-  const ordered = successorsFirst(ranked.map((r) => ({ record: byId.get(r.id) as MemoryRecord, ranked: r })))
-  return ordered.slice(req.offset, req.offset + req.limit)
+  const ordered = successorsFirst(
+    ranked.map((r) => ({ signals: byId.get(r.id) as CandidateSignals, ranked: r })),
+  )
+  const page = ordered.slice(req.offset, req.offset + req.limit)
+  const records = new Map(
+    (
+      await store.get(
+        tenantId,
+        page.map((p) => p.signals.id),
+      )
+    ).map((r) => [r.id, r]),
+  )
+  // A memory deleted between the two reads drops out of the page.
+  return page.flatMap(({ signals, ranked }) => {
+    const record = records.get(signals.id)
+    return record === undefined ? [] : [{ record, ranked }]
+  })
 }
 
 /**
@@ -232,15 +246,17 @@ function asOfFilter(filter: MemoryFilter | undefined, asOf: string | undefined):
  * Moves every superseded memory that outranks its successor to just below it:
  * when both are shown, what is true now comes first.
  */
-export function successorsFirst(hits: Retrieved[]): Retrieved[] {
+export function successorsFirst<
+  T extends { signals: Pick<CandidateSignals, 'id' | 'status' | 'supersededBy'> },
+>(hits: T[]): T[] {
   const out = [...hits]
   // A bounded number of moves, in case a chain of supersessions ever loops.
   let moves = hits.length * hits.length
   for (let i = 0; i < out.length && moves > 0; i++) {
-    const hit = out[i] as Retrieved
-    const by = hit.record.supersededBy
-    if (hit.record.status !== 'superseded' || !by) continue
-    const j = out.findIndex((h, k) => k > i && h.record.id === by)
+    const hit = out[i] as T
+    const by = hit.signals.supersededBy
+    if (hit.signals.status !== 'superseded' || !by) continue
+    const j = out.findIndex((h, k) => k > i && h.signals.id === by)
     if (j < 0) continue
     out.splice(i, 1)
     out.splice(j, 0, hit)

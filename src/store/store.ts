@@ -54,6 +54,13 @@ export interface MemoryStore {
   /** The records with these ids in the tenant, in no particular order; missing ids are skipped. */
   get(tenantId: string, ids: readonly string[]): Promise<MemoryRecord[]>
 
+  /**
+   * What ranking needs of each of these memories, in one read and far smaller than their
+   * records (retrieval scores a few hundred candidates and reads whole records only for
+   * the page it returns). In no particular order; missing ids are skipped.
+   */
+  signals(tenantId: string, ids: readonly string[]): Promise<CandidateSignals[]>
+
   /** Newest first (by `createdAt`, then `id`), with an opaque cursor. */
   list(query: ListQuery): Promise<Page<MemoryRecord>>
 
@@ -179,6 +186,22 @@ export interface MemoryStore {
 
   /** Flushes and releases the store. Later calls throw `CLOSED`. */
   close(): Promise<void>
+}
+
+/** What ranking reads of one candidate memory (`MemoryStore.signals`), as its record has it. */
+export interface CandidateSignals {
+  id: string
+  status: MemoryStatus
+  supersededBy: string | null
+  validTo: string | null
+  sessionId: string | null
+  observedAt: string
+  confidence: number
+  accessCount: number
+  /** The newest access times, newest first, as `accessTimes` returns them. */
+  recentAccesses: string[]
+  /** The keys of the entities it mentions, in the order its write listed them. */
+  entityKeys: string[]
 }
 
 /** An embedder's identity, recorded by the store. */

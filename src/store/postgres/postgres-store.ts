@@ -20,6 +20,7 @@ import { openPool, type PostgresStoreOptions } from './pool.js'
 import { getMemories, listMemories, readHistory, readStats } from './reads.js'
 import { removeMemory, removeUser } from './removal.js'
 import { SCAN_START, type ScanPosition, scanBatch } from './scan.js'
+import { readSignals } from './signals.js'
 import { readTermCounts } from './text-stats.js'
 import { openVectorSpace } from './vector-space.js'
 import { insertMemories, replaceVectors, updateMemory } from './writes.js'
@@ -68,6 +69,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     remove: (tenantId, id, tombstone) => run('remove', () => removeMemory(ctx, tenantId, id, tombstone)),
     removeUser: (scope) => run('removeUser', () => removeUser(ctx, scope)),
     get: (tenantId, ids) => run('get', () => getMemories(ctx, tenantId, ids)),
+    signals: (tenantId, ids) => run('signals', () => readSignals(ctx, tenantId, ids)),
     list: (query) => run('list', () => listMemories(ctx, query)),
     history: (tenantId, memoryId) => run('history', () => readHistory(ctx, tenantId, memoryId)),
     nearest: (query) => run('nearest', () => nearest(ctx, query)),

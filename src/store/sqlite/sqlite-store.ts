@@ -17,6 +17,7 @@ import { removeMemory, removeUser } from './removal.js'
 import { SCAN_START, type ScanPosition, scanBatch } from './scan.js'
 import { findScope } from './scopes.js'
 import { keyword } from './search.js'
+import { readSignals } from './signals.js'
 import { readTermCounts } from './term-counts.js'
 import { createVectorIndexes, type VectorIndexOptions } from './vector-index.js'
 import { openVectorSpace } from './vector-space.js'
@@ -116,6 +117,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
         return removed
       }),
     get: (tenantId, ids) => run('get', () => getMemories(ctx, tenantId, ids)),
+    signals: (tenantId, ids) => run('signals', () => readSignals(ctx, tenantId, ids)),
     list: (query) => run('list', () => listMemories(ctx, query)),
     history: (tenantId, memoryId) => run('history', () => readHistory(ctx, tenantId, memoryId)),
     nearest: (query) => runAsync('nearest', () => nearestIndexed(ctx, indexes, query)),

@@ -32,6 +32,57 @@ export function cognitiveCases(h: StoreHarness): void {
     })
   })
 
+  describe('signals', () => {
+    it('reads what ranking needs of each memory, as its record and links have it', async () => {
+      const carol = mention('Carol')
+      await h.store.insert([
+        memoryWrite({
+          id: 'm1',
+          sessionId: 's-1',
+          observedAt: isoAt(-60),
+          confidence: 7.5,
+          entities: [carol, mention('Alice'), mention('Paris', 'place')],
+        }),
+        memoryWrite({ id: 'm2', status: 'superseded', supersededBy: 'm1', validTo: isoAt(-30) }),
+        memoryWrite({ id: 'other', userId: 'user-2', entities: [carol] }),
+      ])
+      await h.store.recordAccess(SCOPE.tenantId, ['m1'], isoAt(1))
+      await h.store.recordAccess(SCOPE.tenantId, ['m1'], isoAt(2))
+      const read = await h.store.signals(SCOPE.tenantId, ['m2', 'missing', 'm1', 'other', 'm1'])
+      const records = await h.store.get(SCOPE.tenantId, ['m1', 'm2', 'other'])
+      const byId = new Map(read.map((s) => [s.id, s]))
+      expect([...byId.keys()].sort()).toEqual(['m1', 'm2', 'other'])
+      expect(read).toHaveLength(3)
+      for (const record of records)
+        expect(byId.get(record.id)).toMatchObject({
+          status: record.status,
+          supersededBy: record.supersededBy,
+          validTo: record.validTo,
+          sessionId: record.sessionId,
+          observedAt: record.observedAt,
+          confidence: record.confidence,
+          accessCount: record.accessCount,
+        })
+      expect(byId.get('m1')).toMatchObject({
+        sessionId: 's-1',
+        confidence: 7.5,
+        accessCount: 2,
+        recentAccesses: [isoAt(2), isoAt(1)],
+        // In the order the write listed them.
+        entityKeys: ['carol', 'alice', 'paris'],
+      })
+      expect(byId.get('m2')).toMatchObject({
+        status: 'superseded',
+        supersededBy: 'm1',
+        validTo: isoAt(-30),
+        recentAccesses: [],
+        entityKeys: [],
+      })
+      expect(await h.store.signals(SCOPE.tenantId, [])).toEqual([])
+      expect(await h.store.signals('tenant-b', ['m1'])).toEqual([])
+    })
+  })
+
   describe('associations', () => {
     it(`adds deltas, clamped to ±${ASSOCIATION_LIMIT}, for keys that need not be entities`, async () => {
       await h.store.insert([
