@@ -1,7 +1,6 @@
-import type { Candidate, CandidateQuery, TextQuery, VectorQuery } from '../store.js'
+import type { Candidate, CandidateQuery, VectorQuery } from '../store.js'
 import type { StoreContext } from './context.js'
 import { allOf, filterCondition, type SqlCondition, statusCondition } from './filters.js'
-import { ftsTable } from './fts-tables.js'
 import { checkLimit } from './reads.js'
 import { vectorBlob } from './row-mapping.js'
 import { findScope } from './scopes.js'
@@ -11,8 +10,6 @@ import { checkVector, requireSpace } from './vector-space.js'
 const KNN_MAX_K = 4096
 // Ask KNN for this many times the rows the filter's selectivity says we need.
 const OVERSAMPLE = 2
-// Keyword search ranks this many times the page before reading memory rows.
-const KEYWORD_PRELIMIT = 2
 // Below this many filtered rows, scoring each one directly beats a KNN over the partition.
 const EXACT_SCAN_BELOW = 256
 
@@ -79,72 +76,6 @@ export function nearest(ctx: StoreContext, query: VectorQuery): Candidate[] {
   return rows.map(toCandidate)
 }
 
-/**
- * BM25 keyword matches within one user's scope, scored with the tenant's own statistics
- * (its own FTS5 table, see `fts-tables.ts`). Each term becomes a quoted FTS5 phrase
- * (inner quotes doubled), so operators and punctuation in user text are only ever words.
- */
-export function keyword(ctx: StoreContext, query: TextQuery): Candidate[] {
-  checkLimit(query.limit)
-  const phrases = query.terms
-    // FTS5 reads its query as a C string: a NUL would end it inside an open quote.
-    .map((term) => term.replaceAll('\0', ''))
-    .filter((term) => term.trim() !== '')
-    .map((term) => `"${term.replaceAll('"', '""')}"`)
-  if (phrases.length === 0) return []
-  const scopeId = findScope(ctx, query.tenantId, query.userId)
-  const table = ftsTable(ctx, query.tenantId)
-  if (scopeId === null || table === null) return []
-  // The scope column narrows the match inside the index; its weight 0 keeps it out of the score.
-  const match = `scope : "${scopeId}" AND content : (${phrases.join(' OR ')})`
-  const where = candidateCondition(query)
-  if (isEmptyFilter(query)) {
-    const top = bestMatches(ctx, table, match, where, query.limit)
-    if (top !== null) return top
-  }
-  const rows = ctx
-    .sql(
-      `SELECT m.id, bm25(${table}, 1.0, 0.0) AS rank
-       FROM ${table} JOIN memories m ON m.rid = ${table}.rowid
-       WHERE ${table} MATCH ? AND ${where.sql} ORDER BY rank, m.id LIMIT ?`,
-    )
-    .all(match, ...where.params, query.limit) as { id: string; rank: number }[]
-  return rows.map(toKeywordCandidate)
-}
-
-/**
- * The page from the best `KEYWORD_PRELIMIT × limit` matches alone, or null when that
- * set might not hold it. Ranking every match is FTS5's own cost; reading each matching
- * memory row to check its status doubled it, so only the best-ranked rows are read. The
- * answer is exact when the set held every match, or when `limit` of its rows passed and
- * the last of them ranks strictly better than the set's worst (so every row tied with it
- * was in the set).
- */
-function bestMatches(
-  ctx: StoreContext,
-  table: string,
-  match: string,
-  where: SqlCondition,
-  limit: number,
-): Candidate[] | null {
-  const prelimit = limit * KEYWORD_PRELIMIT
-  const rows = ctx
-    .sql(
-      `WITH top AS MATERIALIZED (
-         SELECT rowid, bm25(${table}, 1.0, 0.0) AS rank FROM ${table}
-         WHERE ${table} MATCH ? ORDER BY rank LIMIT ?
-       )
-       SELECT m.id, top.rank, (SELECT max(rank) FROM top) AS edge, (SELECT count(*) FROM top) AS n
-       FROM top CROSS JOIN memories m ON m.rid = top.rowid
-       WHERE ${where.sql} ORDER BY top.rank, m.id LIMIT ?`,
-    )
-    .all(match, prelimit, ...where.params, limit) as { id: string; rank: number; edge: number; n: number }[]
-  const last = rows.at(-1)
-  if (last === undefined) return null
-  const complete = last.n < prelimit || (rows.length === limit && last.rank < last.edge)
-  return complete ? rows.map(toKeywordCandidate) : null
-}
-
 /** The WHERE clause every candidate read shares: the scope, the statuses and the filter, over `m`. */
 export function candidateCondition(query: CandidateQuery): SqlCondition {
   return allOf(
@@ -163,10 +94,6 @@ export function isEmptyFilter(query: CandidateQuery): boolean {
 
 function toCandidate(row: { id: string; distance: number }): Candidate {
   return { id: row.id, score: 1 - row.distance }
-}
-
-function toKeywordCandidate(row: { id: string; rank: number }): Candidate {
-  return { id: row.id, score: Math.max(0, -row.rank) }
 }
 
 /** True when row `i - 1` sorts strictly before row `i`: no tie straddles a cut after `i` rows. */

@@ -9,6 +9,8 @@ import { byClaims } from './claims.js'
 import { openContext, type StoreContext } from './context.js'
 import { byEntities, entitiesOf, readEntities } from './entities.js'
 import { claimJobs, enqueueJob, finishJob, jobCounts } from './jobs.js'
+import { createKeywordIndexes } from './keyword-index.js'
+import { keyword } from './keyword-search.js'
 import { lastRun, readEvent, readUsers, saveRun } from './lifecycle-reads.js'
 import { DEFAULT_LOCK_LEASE_MS, lockTable } from './locks.js'
 import { patchMemory } from './patch.js'
@@ -16,14 +18,13 @@ import { getMemories, listMemories, readHistory, readStats } from './reads.js'
 import { removeMemory, removeUser } from './removal.js'
 import { SCAN_START, type ScanPosition, scanBatch } from './scan.js'
 import { findScope } from './scopes.js'
-import { keyword } from './search.js'
 import { readSignals } from './signals.js'
 import { readTermCounts } from './term-counts.js'
 import { createVectorIndexes, type VectorIndexOptions } from './vector-index.js'
 import { openVectorSpace } from './vector-space.js'
 import { appendEvents, insertMemories, replaceVectors, updateMemory } from './writes.js'
 
-/** Scopes with this many vectors or more are searched through an HNSW index by default. */
+/** Scopes with this many vectors or more are searched through in-memory indexes (HNSW, BM25) by default. */
 export const DEFAULT_MIN_SCOPE_SIZE = 10_000
 
 /** Options of `createSqliteStore`. */
@@ -42,6 +43,12 @@ export interface SqliteStoreOptions {
    * `false` searches every scope exactly. @default {} (scopes of 10,000 vectors or more)
    */
   vectorIndex?: VectorIndexOptions | false
+  /**
+   * The in-memory BM25 index that serves keyword search in large scopes, scoring exactly
+   * as FTS5 does at a fraction of its cost there; `false` leaves every scope to FTS5.
+   * @default {} (scopes of 10,000 memories or more)
+   */
+  keywordIndex?: { minScopeSize?: number } | false
 }
 
 /**
@@ -68,6 +75,13 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
       : createVectorIndexes(ctx, {
           minScopeSize: indexOptions.minScopeSize ?? DEFAULT_MIN_SCOPE_SIZE,
           directory: indexOptions.directory ?? (ctx.fileBacked ? `${resolve(options.path)}.hnsw` : null),
+        })
+
+  const keywordIndexes =
+    options.keywordIndex === false
+      ? null
+      : createKeywordIndexes(ctx, {
+          minScopeSize: options.keywordIndex?.minScopeSize ?? DEFAULT_MIN_SCOPE_SIZE,
         })
 
   // better-sqlite3 is synchronous; the contract is async so that other backends can be.
@@ -121,7 +135,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
     list: (query) => run('list', () => listMemories(ctx, query)),
     history: (tenantId, memoryId) => run('history', () => readHistory(ctx, tenantId, memoryId)),
     nearest: (query) => runAsync('nearest', () => nearestIndexed(ctx, indexes, query)),
-    keyword: (query) => run('keyword', () => keyword(ctx, query)),
+    keyword: (query) => runAsync('keyword', () => keyword(ctx, keywordIndexes, query)),
     patch: (tenantId, id, changes, events, expectedVersion) =>
       run('patch', () => patchMemory(ctx, tenantId, id, changes, events, expectedVersion)),
     recordAccess: (tenantId, ids, at) => run('recordAccess', () => recordAccess(ctx, tenantId, ids, at)),
@@ -175,6 +189,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
       try {
         locks.releaseAll()
         try {
+          keywordIndexes?.close()
           indexes?.close()
         } finally {
           // Fold the WAL into the main file and truncate it, so the file alone is the data.
