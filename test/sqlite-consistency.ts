@@ -11,7 +11,8 @@ export interface SqliteCounts {
  * Everything wrong with a store file, as readable lines (none when it is sound): SQLite's
  * own integrity and foreign-key checks, FTS5's integrity check, and the derived indexes
  * against the memories they derive from: one FTS row with the same text and one vector
- * per memory and nothing else, and term counts equal to the sum of the memories' terms.
+ * per memory and nothing else, term counts equal to the sum of the memories' terms, and
+ * each entity's fan equal to its links.
  * Opens its own connection; run it while no process writes, since the FTS check writes.
  */
 export function sqliteProblems(path: string): { problems: string[]; counts: SqliteCounts } {
@@ -50,6 +51,12 @@ export function sqliteProblems(path: string): { problems: string[]; counts: Sqli
          WHERE m.rid IS NULL OR m.tenant_id IS NOT ${quoted}`,
       )
     }
+    check(
+      "entities whose fan is not their links' count (or with none)",
+      `SELECT e.entity_id, e.fan, count(l.rid) AS links FROM entities e
+       LEFT JOIN memory_entities l ON l.entity_id = e.entity_id
+       GROUP BY e.entity_id HAVING e.fan <> count(l.rid) OR count(l.rid) = 0`,
+    )
     check(
       'memories of a tenant without a keyword table',
       'SELECT m.rid, m.id FROM memories m WHERE m.tenant_id NOT IN (SELECT tenant_id FROM fts_tables)',

@@ -200,7 +200,7 @@ export interface CandidateSignals {
   accessCount: number
   /** The newest access times, newest first, as `accessTimes` returns them. */
   recentAccesses: string[]
-  /** The keys of the entities it mentions, in the order its write listed them. */
+  /** The keys of the entities it mentions, in no particular order. */
   entityKeys: string[]
 }
 

@@ -54,6 +54,10 @@ export async function openContext(options: OpenOptions): Promise<StoreContext> {
   }
 }
 
+// Page cache per connection, and how much of the file is read through a memory map.
+const CACHE_KIB = 32 * 1024
+const MMAP_BYTES = 256 * 1024 * 1024
+
 function openOnce(path: string, busyTimeoutMs: number): StoreContext {
   const fileBacked = path !== ':memory:'
   if (fileBacked) mkdirSync(dirname(path), { recursive: true })
@@ -63,6 +67,11 @@ function openOnce(path: string, busyTimeoutMs: number): StoreContext {
     if (fileBacked) db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
+    // Retrieval reads a few hundred rows spread over the file per search: the default 2 MiB
+    // page cache rereads most of them through the OS; a mapped file and a larger cache
+    // took the reads of a search in a 100,000-memory scope down by a quarter.
+    db.pragma(`cache_size = -${CACHE_KIB}`)
+    if (fileBacked) db.pragma(`mmap_size = ${MMAP_BYTES}`)
     // Deleted content is overwritten with zeros, so forgotten text leaves the file.
     db.pragma('secure_delete = ON')
     sqliteVec.load(db)

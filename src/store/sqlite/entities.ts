@@ -50,8 +50,7 @@ export function readEntities(ctx: StoreContext, scope: Scope, keys: readonly str
   if (scopeId === null) return []
   const rows = ctx
     .sql(
-      `SELECT e.key, e.name, e.kind,
-         (SELECT count(*) FROM memory_entities l WHERE l.entity_id = e.entity_id) AS fan
+      `SELECT e.key, e.name, e.kind, e.fan
        FROM entities e WHERE e.scope_id = ? AND e.key IN (SELECT value FROM json_each(?))`,
     )
     .all(scopeId, JSON.stringify(keys)) as (EntityRow & { fan: number })[]

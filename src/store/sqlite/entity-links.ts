@@ -29,7 +29,8 @@ export function checkMentions(mentions: readonly EntityMention[], what: string):
  * Makes `mentions` the entity links of memory `rid` in scope `scopeId`: entities are
  * created on first mention, and their name and kind follow the latest write that
  * mentions them. Entities that lose their last link are deleted, so no entity (and no
- * name) outlives the memories that mention it. Call inside a write transaction.
+ * name) outlives the memories that mention it; each entity's `fan` counts its links.
+ * Call inside a write transaction.
  */
 export function replaceLinks(
   ctx: StoreContext,
@@ -37,17 +38,16 @@ export function replaceLinks(
   rid: number,
   mentions: readonly EntityMention[],
 ): void {
-  const previous = (
-    ctx.sql('SELECT entity_id FROM memory_entities WHERE rid = ?').all(rid) as { entity_id: number }[]
-  ).map((row) => row.entity_id)
-  if (previous.length > 0) ctx.sql('DELETE FROM memory_entities WHERE rid = ?').run(rid)
+  const previous = ctx.sql('SELECT entity_id FROM memory_entities WHERE rid = ?').pluck().all(rid) as number[]
+  if (previous.length > 0) {
+    ctx.sql('DELETE FROM memory_entities WHERE rid = ?').run(rid)
+    const unlink = ctx.sql('UPDATE entities SET fan = fan - 1 WHERE entity_id = ?')
+    for (const entityId of previous) unlink.run(entityId)
+  }
   // Linked before pruning, so an entity the new links keep is updated, never recreated.
   linkMentions(ctx, scopeId, rid, mentions)
-  const prune = ctx.sql(
-    `DELETE FROM entities WHERE entity_id = ?
-     AND NOT EXISTS (SELECT 1 FROM memory_entities WHERE entity_id = ?)`,
-  )
-  for (const entityId of previous) prune.run(entityId, entityId)
+  const prune = ctx.sql('DELETE FROM entities WHERE entity_id = ? AND fan <= 0')
+  for (const entityId of previous) prune.run(entityId)
 }
 
 /** Deletes every entity of a scope and all their links (forgetting a user). */
@@ -69,8 +69,8 @@ function linkMentions(
   const byKey = new Map<string, EntityMention>()
   for (const mention of mentions) byKey.set(mention.key, mention)
   const upsert = ctx.sql(
-    `INSERT INTO entities (scope_id, key, name, kind) VALUES (?, ?, ?, ?)
-     ON CONFLICT (scope_id, key) DO UPDATE SET name = excluded.name, kind = excluded.kind
+    `INSERT INTO entities (scope_id, key, name, kind, fan) VALUES (?, ?, ?, ?, 1)
+     ON CONFLICT (scope_id, key) DO UPDATE SET name = excluded.name, kind = excluded.kind, fan = fan + 1
      RETURNING entity_id`,
   )
   const link = ctx.sql('INSERT INTO memory_entities (entity_id, rid, position) VALUES (?, ?, ?)')
