@@ -63,15 +63,14 @@ function indexScope(f: ReturnType<typeof fixture>, scope: string) {
   const index = createBm25Index()
   for (const rid of f.scopeRows(scope)) {
     const tokens = f.tokensOf(rid)
-    index.set(rid, tokens, tokens.length + 1)
+    index.set(rid, tokens, tokens.length + 1, String(rid).padStart(6, '0'))
   }
   return index
 }
 
-const sortedLikeFts = (keys: number[], scores: number[]) =>
-  keys
-    .map((rowid, i) => ({ rowid, score: scores[i] as number }))
-    .sort((a, b) => b.score - a.score || a.rowid - b.rowid)
+// Labels are zero-padded keys, so label order is key order, as the reference's rowid order.
+const pairs = (keys: number[], scores: number[]) =>
+  keys.map((rowid, i) => ({ rowid, score: scores[i] as number }))
 
 describe('bm25 index', () => {
   it('scores every match of a scope exactly as FTS5 bm25() does', () => {
@@ -86,23 +85,25 @@ describe('bm25 index', () => {
       const top = index.top(f.weighted(f.stems(words)), avgLength, 10_000)
       const expected = f.reference('1', words)
       expect(top.matched).toBe(expected.length)
-      const got = sortedLikeFts(top.keys, top.scores)
+      const got = pairs(top.keys, top.scores)
       expect(got.map((r) => r.rowid)).toEqual(expected.map((r) => r.rowid))
       for (const [i, r] of got.entries()) expect(r.score).toBeCloseTo(expected[i]?.score as number, 12)
     }
   })
 
-  it('cuts after the k-th best, keeping every document tied with it', () => {
+  it('returns the k best, equal scores ordered by label', () => {
     const index = createBm25Index()
-    // Ten documents of one word, two of which are longer: eight tie for best.
-    for (let key = 1; key <= 10; key++) index.set(key, key > 8 ? ['tea', 'x', 'y'] : ['tea'], key > 8 ? 4 : 2)
+    // Ten documents of one word, two of which are longer: eight tie for best, and their
+    // labels run against their keys.
+    for (let key = 1; key <= 10; key++)
+      index.set(key, key > 8 ? ['tea', 'x', 'y'] : ['tea'], key > 8 ? 4 : 2, `id-${20 - key}`)
     const top = index.top([{ term: 'tea', idf: 1 }], 2.4, 3)
     expect(top.matched).toBe(10)
-    expect(top.keys.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+    expect(top.keys).toEqual([8, 7, 6])
     expect(new Set(top.scores).size).toBe(1)
     const all = index.top([{ term: 'tea', idf: 1 }], 2.4, 9)
-    expect(all.keys).toHaveLength(10)
-    expect(all.keys.slice(8).sort((a, b) => a - b)).toEqual([9, 10])
+    expect(all.keys).toEqual([8, 7, 6, 5, 4, 3, 2, 1, 10])
+    expect(index.top([{ term: 'tea', idf: 1 }], 2.4, 50).keys).toEqual([8, 7, 6, 5, 4, 3, 2, 1, 10, 9])
     expect(index.top([{ term: 'coffee', idf: 1 }], 2.4, 3)).toEqual({ keys: [], scores: [], matched: 0 })
   })
 
@@ -120,18 +121,18 @@ describe('bm25 index', () => {
         live.delete(rid)
       } else if (rng.next() < 0.3) {
         const tokens = ['tea', 'garden', ...(live.get(rid) ?? [])]
-        index.set(rid, tokens, tokens.length + 1)
+        index.set(rid, tokens, tokens.length + 1, String(rid).padStart(6, '0'))
         live.set(rid, tokens)
       }
     }
     expect(index.delete(-5)).toBe(false)
-    for (const [rid, tokens] of live) fresh.set(rid, tokens, tokens.length + 1)
+    for (const [rid, tokens] of live) fresh.set(rid, tokens, tokens.length + 1, String(rid).padStart(6, '0'))
     expect(index.size()).toBe(live.size)
     for (const words of [['tea'], ['garden', 'dog'], ['alice', 'bob', 'paris'], ['run']]) {
       const query = words.map((term, i) => ({ term, idf: 1 + i }))
       const a = index.top(query, 7, 50)
       const b = fresh.top(query, 7, 50)
-      expect(sortedLikeFts(a.keys, a.scores)).toEqual(sortedLikeFts(b.keys, b.scores))
+      expect(pairs(a.keys, a.scores)).toEqual(pairs(b.keys, b.scores))
       expect(a.matched).toBe(b.matched)
     }
     for (const rid of live.keys()) expect(index.has(rid)).toBe(true)

@@ -2,21 +2,25 @@
  * An in-memory inverted index that ranks like SQLite FTS5's `bm25()`: for a large scope,
  * scoring the posting lists of a query's few terms in typed arrays costs a small
  * fraction of what FTS5 spends computing `bm25()` row by row over every match. It
- * knows documents only by integer key; the caller supplies the statistics of the whole
- * collection the scores are relative to (row count, average length, and how many rows
- * hold each term), so a scope's index scores exactly as its table does.
+ * knows documents by integer key and orders equal scores by a label (the memory id, as
+ * the store orders them); the caller supplies the statistics of the whole collection the
+ * scores are relative to (row count, average length, and how many rows hold each term),
+ * so a scope's index scores exactly as its table does.
  */
 export interface Bm25Index {
-  /** Adds the document, or replaces what `key` held: its tokens, and its length as the scorer counts it. */
-  set(key: number, tokens: readonly string[], length: number): void
+  /**
+   * Adds the document, or replaces what `key` held: its tokens, its length as the scorer
+   * counts it, and the label that orders it among equal scores.
+   */
+  set(key: number, tokens: readonly string[], length: number, label: string): void
   /** Removes the document; false if the index did not hold it. */
   delete(key: number): boolean
   has(key: number): boolean
   /** Documents held. */
   size(): number
   /**
-   * The documents matching any query term, scored and best first, cut after the `count`-th
-   * best but keeping every document tied with it; `matched` is how many matched in all.
+   * The `count` best documents matching any query term, best first (equal scores by label);
+   * `matched` is how many matched in all.
    */
   top(query: readonly WeightedTerm[], avgLength: number, count: number): Bm25Top
 }
@@ -64,6 +68,7 @@ export function createBm25Index(): Bm25Index {
   let keys = new Float64Array(1024)
   let lengths = new Int32Array(1024)
   let alive = new Uint8Array(1024)
+  const labels: string[] = []
   let slots = 0
   let dead = 0
   const postings = new Map<string, Postings>()
@@ -111,11 +116,13 @@ export function createBm25Index(): Bm25Index {
       renumber[s] = next
       keys[next] = keys[s] as number
       lengths[next] = lengths[s] as number
+      labels[next] = labels[s] as string
       alive[next] = 1
       slotOf.set(keys[next] as number, next)
       next++
     }
     alive.fill(0, next, slots)
+    labels.length = next
     for (const [term, list] of postings) {
       let n = 0
       for (let j = 0; j < list.n; j++) {
@@ -133,12 +140,13 @@ export function createBm25Index(): Bm25Index {
   }
 
   return {
-    set(key, tokens, length) {
+    set(key, tokens, length, label) {
       remove(key)
       if (slots === keys.length) grow()
       const slot = slots++
       keys[slot] = key
       lengths[slot] = length
+      labels[slot] = label
       alive[slot] = 1
       slotOf.set(key, slot)
       const counts = new Map<string, number>()
@@ -165,19 +173,46 @@ export function createBm25Index(): Bm25Index {
           scratch[slot] = (scratch[slot] as number) + score
         }
       }
-      const edge = matched <= count ? Number.NEGATIVE_INFINITY : kthLargest(scratch, touched, matched, count)
-      const best: number[] = []
-      for (let i = 0; i < matched; i++) {
-        const slot = touched[i] as number
-        if ((scratch[slot] as number) >= edge) best.push(slot)
+      const best = bestSlots(scratch, touched, matched, count, labels)
+      const result: Bm25Top = {
+        keys: best.map((s) => keys[s] as number),
+        scores: best.map((s) => scratch[s] as number),
+        matched,
       }
-      const scoreOf = (slot: number) => scratch[slot] as number
-      best.sort((a, b) => scoreOf(b) - scoreOf(a))
-      const result: Bm25Top = { keys: best.map((s) => keys[s] as number), scores: best.map(scoreOf), matched }
       for (let i = 0; i < matched; i++) scratch[touched[i] as number] = 0
       return result
     },
   }
+}
+
+/**
+ * The `count` best of the `n` touched slots by score, then label: every slot above the
+ * count-th best score, then as many of those tied with it as fit, by label.
+ */
+function bestSlots(
+  scores: Float64Array,
+  touched: Int32Array,
+  n: number,
+  count: number,
+  labels: readonly string[],
+): number[] {
+  const edge = n <= count ? Number.NEGATIVE_INFINITY : kthLargest(scores, touched, n, count)
+  const above: number[] = []
+  const tied: number[] = []
+  for (let i = 0; i < n; i++) {
+    const slot = touched[i] as number
+    const score = scores[slot] as number
+    if (score > edge) above.push(slot)
+    else if (score === edge) tied.push(slot)
+  }
+  const byLabel = (a: number, b: number) => {
+    const x = labels[a] as string
+    const y = labels[b] as string
+    return x < y ? -1 : x > y ? 1 : 0
+  }
+  tied.sort(byLabel)
+  const best = above.concat(tied.slice(0, count - above.length))
+  return best.sort((a, b) => (scores[b] as number) - (scores[a] as number) || byLabel(a, b))
 }
 
 /** The `k`-th largest score among the touched slots (quickselect over a copy). */

@@ -73,7 +73,7 @@ function factory(usearch: Usearch): HnswFactory {
     search(vector, k) {
       const found = index.search(vector, Math.max(1, Math.min(k, index.size())), 1)
       // Fewer hits than asked for come back padded; keep the real ones.
-      const n = found.keys.findIndex((key) => key === 0xffffffffffffffffn)
+      const n = found.keys.indexOf(0xffffffffffffffffn)
       return n < 0 ? found : { keys: found.keys.subarray(0, n), distances: found.distances.subarray(0, n) }
     },
     size: () => index.size(),

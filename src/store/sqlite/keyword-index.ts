@@ -29,8 +29,14 @@ const BUILD_STEP = 4096
 // Builds restarted because the store changed faster than they could catch up.
 const MAX_BUILDS = 3
 
-/** What a document weighs in BM25: its content's tokens and the scope column's single token. */
-export const documentLength = (tokens: readonly string[]) => tokens.length + 1
+/**
+ * Indexes a memory as FTS5 scores its row: its content's tokens, a length that counts the
+ * scope column's single token too, and its id, which orders equal scores as FTS5's do.
+ */
+function add(index: Bm25Index, rid: number, row: { id: string; content: string }): void {
+  const tokens = fts5Tokens(row.content)
+  index.set(rid, tokens, tokens.length + 1, row.id)
+}
 
 /** Indexes for scopes of at least `minScopeSize` memories with vectors. */
 export function createKeywordIndexes(ctx: StoreContext, options: { minScopeSize: number }): KeywordIndexes {
@@ -53,14 +59,11 @@ export function createKeywordIndexes(ctx: StoreContext, options: { minScopeSize:
         .pluck()
         .all(scopeId, state.applied, log.last) as number[]
       if (rids.length > maxChanges) return false
-      const read = ctx.sql('SELECT content FROM memories WHERE rid = ? AND scope_id = ?').pluck()
+      const read = ctx.sql('SELECT id, content FROM memories WHERE rid = ? AND scope_id = ?')
       for (const rid of rids) {
-        const content = read.get(rid, scopeId) as string | undefined
-        if (content === undefined) state.index.delete(rid)
-        else {
-          const tokens = fts5Tokens(content)
-          state.index.set(rid, tokens, documentLength(tokens))
-        }
+        const row = read.get(rid, scopeId) as { id: string; content: string } | undefined
+        if (row === undefined) state.index.delete(rid)
+        else add(state.index, rid, row)
       }
       state.applied = log.last
       return true
@@ -74,17 +77,15 @@ export function createKeywordIndexes(ctx: StoreContext, options: { minScopeSize:
     }))()
     const index = createBm25Index()
     const read = ctx.sql(
-      'SELECT rid, content FROM memories WHERE scope_id = ? AND rid IN (SELECT value FROM json_each(?))',
+      'SELECT rid, id, content FROM memories WHERE scope_id = ? AND rid IN (SELECT value FROM json_each(?))',
     )
     for (let i = 0; i < snapshot.rids.length; i += BUILD_STEP) {
       const rows = read.all(scopeId, JSON.stringify(snapshot.rids.slice(i, i + BUILD_STEP))) as {
         rid: number
+        id: string
         content: string
       }[]
-      for (const { rid, content } of rows) {
-        const tokens = fts5Tokens(content)
-        index.set(rid, tokens, documentLength(tokens))
-      }
+      for (const row of rows) add(index, row.rid, row)
       // Let searches of other scopes and writes run between steps.
       await nextTurn()
       if (closed) throw new MemoryError('CLOSED', 'the SQLite store was closed while an index was built')

@@ -70,10 +70,10 @@ export function queryWords(terms: readonly string[]): QueryWord[] {
 }
 
 /**
- * The page from the index: its best matches cut at a multiple of the page (ties with the
- * cut kept), checked against status and filter in SQL, cut deeper while too few pass.
- * Exact: every match outside the cut scores below every match inside it. Null when the
- * filter would need more matches checked than `MAX_CUT`.
+ * The page from the index: its best matches (by score, then id, as FTS5's page is
+ * ordered) cut at a multiple of the page, checked against status and filter in SQL, cut
+ * deeper while too few pass. Exact: every match outside the cut ranks after every match
+ * inside it. Null when the filter would need more than `MAX_CUT` matches checked.
  */
 function fromIndex(
   ctx: StoreContext,
@@ -95,20 +95,25 @@ function fromIndex(
   let cut = query.limit * (isEmptyFilter(query) ? FIRST_CUT : FIRST_CUT_FILTERED)
   for (;;) {
     const top = index.top(weighted, avgLength, cut)
-    if (top.keys.length > MAX_CUT) return null
-    const score = new Map(top.keys.map((key, i) => [key, top.scores[i] as number]))
-    const rows = ctx
-      // CROSS JOIN so that SQLite reads the hits' rows by rowid (see approximate-search.ts).
-      .sql(
-        `SELECT m.rid, m.id FROM json_each(?) hits CROSS JOIN memories m ON m.rid = hits.value
-         WHERE ${where.sql}`,
-      )
-      .all(JSON.stringify(top.keys), ...where.params) as { rid: number; id: string }[]
-    if (rows.length >= query.limit || top.keys.length >= top.matched) {
-      return rows
-        .map((row) => ({ id: row.id, score: score.get(row.rid) ?? 0 }))
-        .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-        .slice(0, query.limit)
+    const passing = new Map(
+      (
+        ctx
+          // CROSS JOIN so that SQLite reads the hits' rows by rowid (see approximate-search.ts).
+          .sql(
+            `SELECT m.rid, m.id FROM json_each(?) hits CROSS JOIN memories m ON m.rid = hits.value
+             WHERE ${where.sql}`,
+          )
+          .all(JSON.stringify(top.keys), ...where.params) as { rid: number; id: string }[]
+      ).map((row) => [row.rid, row.id]),
+    )
+    if (passing.size >= query.limit || top.keys.length >= top.matched) {
+      const page: Candidate[] = []
+      for (const [i, rid] of top.keys.entries()) {
+        const id = passing.get(rid)
+        if (id !== undefined) page.push({ id, score: top.scores[i] as number })
+        if (page.length === query.limit) break
+      }
+      return page
     }
     if (cut >= MAX_CUT) return null
     cut = Math.min(MAX_CUT, cut * GROWTH)
