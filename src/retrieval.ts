@@ -139,10 +139,9 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
   if (ids.length === 0) return []
   const allKeys = [...sourceKeys, ...hopKeys]
   // Ranking reads only what it scores of each candidate; whole records only for the page.
-  const [found, entities, learned] = await Promise.all([
+  const [found, entities] = await Promise.all([
     store.signals(tenantId, ids),
     useGraph && allKeys.length > 0 ? store.entities(scope, allKeys) : [],
-    useGraph && allKeys.length > 0 ? store.associations(scope, allKeys, ids) : [],
   ])
   // As of a past moment, what had been superseded by then no longer held.
   const asOf = req.asOf
@@ -155,9 +154,11 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
   const withHop = [...direct, ...evenSources(hopKeys, HOP_ATTENTION)]
   const hopSources = new Set(top)
   const fans = new Map(entities.map((e) => [e.key, e.fan]))
-  const learnedBy = new Map<string, Map<string, number>>()
-  for (const a of learned)
-    learnedBy.set(a.memoryId, (learnedBy.get(a.memoryId) ?? new Map()).set(a.key, a.weight))
+  const learnedBy = new Map(
+    candidates
+      .filter((c) => c.learned.length > 0)
+      .map((c) => [c.id, new Map(c.learned.map((a) => [a.key, a.weight]))]),
+  )
   const parts = new Map(relevance.map((r) => [r.id, r]))
   const byId = new Map(candidates.map((r) => [r.id, r]))
   const relevanceWeight = scoring.dense + scoring.keyword

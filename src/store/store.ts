@@ -134,9 +134,6 @@ export interface MemoryStore {
   /** The entities each memory mentions. Memories without any map to []. */
   entitiesOf(tenantId: string, ids: readonly string[]): Promise<Map<string, EntityMention[]>>
 
-  /** Learned strengths between entity keys and memories (from feedback); pairs never adjusted are absent. */
-  associations(scope: Scope, keys: readonly string[], memoryIds: readonly string[]): Promise<Association[]>
-
   /** Adds `delta` to the strength between each key and the memory, clamped to [-ASSOCIATION_LIMIT, ASSOCIATION_LIMIT]. */
   adjustAssociations(scope: Scope, memoryId: string, keys: readonly string[], delta: number): Promise<void>
 
@@ -202,6 +199,11 @@ export interface CandidateSignals {
   recentAccesses: string[]
   /** The keys of the entities it mentions, in no particular order. */
   entityKeys: string[]
+  /**
+   * What feedback taught: its strength with each key ever adjusted (`adjustAssociations`),
+   * in no particular order; a pair adjusted back to 0 stays.
+   */
+  learned: { key: string; weight: number }[]
 }
 
 /** An embedder's identity, recorded by the store. */
@@ -275,13 +277,6 @@ export interface EntityCandidate {
   id: string
   /** Which of the queried keys the memory is linked to. */
   keys: string[]
-}
-
-/** A learned strength between an entity and a memory. */
-export interface Association {
-  key: string
-  memoryId: string
-  weight: number
 }
 
 /** A memory as read back in bulk. */

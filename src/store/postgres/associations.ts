@@ -1,26 +1,7 @@
 import { MemoryError } from '../../errors.js'
 import type { Scope } from '../../types.js'
-import { ASSOCIATION_LIMIT, type Association } from '../store.js'
+import { ASSOCIATION_LIMIT } from '../store.js'
 import type { PgContext } from './context.js'
-
-/**
- * Learned strengths between `keys` and the scope's memories `memoryIds`, ordered by
- * memory id, then key. Pairs never adjusted are absent; a pair adjusted back to 0 stays.
- */
-export async function readAssociations(
-  ctx: PgContext,
-  scope: Scope,
-  keys: readonly string[],
-  memoryIds: readonly string[],
-): Promise<Association[]> {
-  if (keys.length === 0 || memoryIds.length === 0) return []
-  return ctx.query<Association>(
-    `SELECT a.key, a.memory_id AS "memoryId", a.weight FROM associations a
-     WHERE a.tenant_id = $1 AND a.user_id = $2 AND a.memory_id = ANY($3::text[]) AND a.key = ANY($4::text[])
-     ORDER BY a.memory_id, a.key`,
-    [scope.tenantId, scope.userId, memoryIds, keys],
-  )
-}
 
 /**
  * Adds `delta` to the strength between each distinct key and the memory, clamped to

@@ -3,7 +3,7 @@ import { MemoryError, storeFailed } from '../../errors.js'
 import type { AccessHistory } from '../../score/activation.js'
 import type { MemoryStore, StoredMemory } from '../store.js'
 import { accessHistories, accessTimes, recordAccess } from './accesses.js'
-import { adjustAssociations, readAssociations } from './associations.js'
+import { adjustAssociations } from './associations.js'
 import { createAutoAnalyze } from './auto-analyze.js'
 import { byClaims } from './claims.js'
 import { createContext, type PgContext } from './context.js'
@@ -103,8 +103,6 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     users: (tenantId, options) => run('users', () => readUsers(ctx, tenantId, options)),
     entities: (scope, keys) => run('entities', () => readEntities(ctx, scope, keys)),
     entitiesOf: (tenantId, ids) => run('entitiesOf', () => entitiesOf(ctx, tenantId, ids)),
-    associations: (scope, keys, memoryIds) =>
-      run('associations', () => readAssociations(ctx, scope, keys, memoryIds)),
     adjustAssociations: (scope, memoryId, keys, delta) =>
       run('adjustAssociations', () => adjustAssociations(ctx, scope, memoryId, keys, delta)),
     termCounts: (tenantId, terms) => run('termCounts', () => readTermCounts(ctx, tenantId, terms)),

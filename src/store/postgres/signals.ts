@@ -13,9 +13,10 @@ interface SignalRow {
   access_count: number
   recent_accesses: string[]
   keys: string[]
+  learned: { key: string; weight: number }[]
 }
 
-/** What ranking reads of each candidate, in one round trip: a few columns and its entity keys. */
+/** What ranking reads of each candidate, in one round trip: a few columns, its entity keys and learned associations. */
 export async function readSignals(
   ctx: PgContext,
   tenantId: string,
@@ -26,7 +27,9 @@ export async function readSignals(
     `SELECT m.id, m.status, m.superseded_by, m.valid_to, m.session_id, m.observed_at, m.confidence,
        m.access_count, m.recent_accesses,
        ARRAY(SELECT l.key FROM memory_entities l
-             WHERE l.tenant_id = m.tenant_id AND l.memory_id = m.id ORDER BY l.position) AS keys
+             WHERE l.tenant_id = m.tenant_id AND l.memory_id = m.id) AS keys,
+       ARRAY(SELECT json_build_object('key', a.key, 'weight', a.weight) FROM associations a
+             WHERE a.tenant_id = m.tenant_id AND a.memory_id = m.id) AS learned
      FROM memories m WHERE m.tenant_id = $1 AND m.id = ANY($2::text[])`,
     [tenantId, ids],
   )
@@ -41,5 +44,6 @@ export async function readSignals(
     accessCount: r.access_count,
     recentAccesses: r.recent_accesses,
     entityKeys: r.keys,
+    learned: r.learned,
   }))
 }

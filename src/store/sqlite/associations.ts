@@ -1,29 +1,7 @@
 import { MemoryError } from '../../errors.js'
 import type { Scope } from '../../types.js'
-import { ASSOCIATION_LIMIT, type Association } from '../store.js'
+import { ASSOCIATION_LIMIT } from '../store.js'
 import type { StoreContext } from './context.js'
-
-/**
- * Learned strengths between `keys` and the scope's memories `memoryIds`, ordered by
- * memory id, then key. Pairs never adjusted are absent; a pair adjusted back to 0 stays.
- */
-export function readAssociations(
-  ctx: StoreContext,
-  scope: Scope,
-  keys: readonly string[],
-  memoryIds: readonly string[],
-): Association[] {
-  if (keys.length === 0 || memoryIds.length === 0) return []
-  return ctx
-    .sql(
-      `SELECT a.key, m.id AS memoryId, a.weight
-       FROM memories m JOIN associations a ON a.rid = m.rid
-       WHERE m.tenant_id = ? AND m.user_id = ? AND m.id IN (SELECT value FROM json_each(?))
-         AND a.key IN (SELECT value FROM json_each(?))
-       ORDER BY m.id, a.key`,
-    )
-    .all(scope.tenantId, scope.userId, JSON.stringify(memoryIds), JSON.stringify(keys)) as Association[]
-}
 
 /**
  * Adds `delta` to the strength between each distinct key and the memory, clamped to

@@ -13,11 +13,12 @@ type SignalRow = [
   accessCount: number,
   recentAccesses: string,
   keys: string,
+  learned: string,
 ]
 
 /**
  * What ranking reads of each candidate, in one statement: a few columns of the memory
- * row and the keys of its entities (from the covering index on links by memory, then
+ * row, its learned associations and the keys of its entities (from the covering index on links by memory, then
  * each entity by its integer key; unordered, since ordering them took a sort per row and
  * doubled the read). Raw rows spare an object per row.
  */
@@ -28,7 +29,8 @@ export function readSignals(ctx: StoreContext, tenantId: string, ids: readonly s
       `SELECT m.id, m.status, m.superseded_by, m.valid_to, m.session_id, m.observed_at, m.confidence,
          m.access_count, m.recent_accesses,
          (SELECT json_group_array(e.key) FROM memory_entities l JOIN entities e ON e.entity_id = l.entity_id
-          WHERE l.rid = m.rid) AS keys
+          WHERE l.rid = m.rid) AS keys,
+         (SELECT json_group_array(json_array(a.key, a.weight)) FROM associations a WHERE a.rid = m.rid) AS learned
        FROM memories m WHERE m.tenant_id = ? AND m.id IN (SELECT value FROM json_each(?))`,
     )
     .raw(true)
@@ -44,5 +46,6 @@ export function readSignals(ctx: StoreContext, tenantId: string, ids: readonly s
     accessCount: r[7],
     recentAccesses: JSON.parse(r[8]) as string[],
     entityKeys: JSON.parse(r[9]) as string[],
+    learned: (JSON.parse(r[10]) as [string, number][]).map(([key, weight]) => ({ key, weight })),
   }))
 }

@@ -4,7 +4,7 @@ import type { AccessHistory } from '../../score/activation.js'
 import type { MemoryStore, StoredMemory } from '../store.js'
 import { accessHistoryBatch, accessTimes, type HistoryPosition, recordAccess } from './accesses.js'
 import { nearestIndexed } from './approximate-search.js'
-import { adjustAssociations, readAssociations } from './associations.js'
+import { adjustAssociations } from './associations.js'
 import { byClaims } from './claims.js'
 import { openContext, type StoreContext } from './context.js'
 import { byEntities, entitiesOf, readEntities } from './entities.js'
@@ -161,8 +161,6 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
     users: (tenantId, options) => run('users', () => readUsers(ctx, tenantId, options)),
     entities: (scope, keys) => run('entities', () => readEntities(ctx, scope, keys)),
     entitiesOf: (tenantId, ids) => run('entitiesOf', () => entitiesOf(ctx, tenantId, ids)),
-    associations: (scope, keys, memoryIds) =>
-      run('associations', () => readAssociations(ctx, scope, keys, memoryIds)),
     adjustAssociations: (scope, memoryId, keys, delta) =>
       run('adjustAssociations', () => adjustAssociations(ctx, scope, memoryId, keys, delta)),
     termCounts: (tenantId, terms) => run('termCounts', () => readTermCounts(ctx, tenantId, terms)),

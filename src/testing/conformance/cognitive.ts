@@ -5,6 +5,15 @@ import { candidateQuery, expectCode, SCOPE, type StoreHarness } from './harness.
 
 /** Recent access times, learned associations, and forgetting a user's graph. */
 export function cognitiveCases(h: StoreHarness): void {
+  /** Each found memory's learned strengths by key, as `signals` reads them. */
+  const learned = async (tenantId: string, ids: string[]) =>
+    Object.fromEntries(
+      (await h.store.signals(tenantId, ids)).map((s) => [
+        s.id,
+        Object.fromEntries(s.learned.map((a) => [a.key, a.weight])),
+      ]),
+    )
+
   describe('accessTimes', () => {
     it(`keeps the newest ${RECENT_ACCESSES} times, newest first, while accessCount counts all`, async () => {
       await h.store.insert([memoryWrite({ id: 'm1' }), memoryWrite({ id: 'never' })])
@@ -76,6 +85,7 @@ export function cognitiveCases(h: StoreHarness): void {
         validTo: isoAt(-30),
         recentAccesses: [],
         entityKeys: [],
+        learned: [],
       })
       expect(await h.store.signals(SCOPE.tenantId, [])).toEqual([])
       expect(await h.store.signals('tenant-b', ['m1'])).toEqual([])
@@ -94,20 +104,13 @@ export function cognitiveCases(h: StoreHarness): void {
       await h.store.adjustAssociations(SCOPE, 'm2', ['alice'], -20)
       await h.store.adjustAssociations(SCOPE, 'm2', ['tea'], 1)
       await h.store.adjustAssociations(SCOPE, 'm2', ['tea'], -1)
-      const read = (keys: string[], ids: string[]) => h.store.associations(SCOPE, keys, ids)
-      const sorted = async (keys: string[], ids: string[]) =>
-        (await read(keys, ids)).sort(
-          (a, b) => a.memoryId.localeCompare(b.memoryId) || a.key.localeCompare(b.key),
-        )
-      expect(await sorted(['alice', 'tea', 'never'], ['m1', 'm2', 'missing'])).toEqual([
-        { key: 'alice', memoryId: 'm1', weight: ASSOCIATION_LIMIT },
-        { key: 'tea', memoryId: 'm1', weight: 3 },
-        { key: 'alice', memoryId: 'm2', weight: -ASSOCIATION_LIMIT },
-        { key: 'tea', memoryId: 'm2', weight: 0 },
-      ])
-      expect(await read(['tea'], ['m1'])).toEqual([{ key: 'tea', memoryId: 'm1', weight: 3 }])
-      expect(await read([], ['m1'])).toEqual([])
+      expect(await learned(SCOPE.tenantId, ['m1', 'm2', 'missing'])).toEqual({
+        m1: { alice: ASSOCIATION_LIMIT, tea: 3 },
+        // A pair adjusted back to 0 stays.
+        m2: { alice: -ASSOCIATION_LIMIT, tea: 0 },
+      })
       await expectCode(h.store.adjustAssociations(SCOPE, 'm1', ['alice'], Number.NaN), 'INVALID_INPUT')
+      expect(await learned(SCOPE.tenantId, ['m1'])).toEqual({ m1: { alice: ASSOCIATION_LIMIT, tea: 3 } })
     })
 
     it('keeps associations per scope and deletes them with their memory', async () => {
@@ -117,11 +120,11 @@ export function cognitiveCases(h: StoreHarness): void {
       await h.store.adjustAssociations(SCOPE, 'm1', ['alice'], 1)
       await expectCode(h.store.adjustAssociations(u2, 'm1', ['alice'], 1), 'NOT_FOUND')
       await expectCode(h.store.adjustAssociations(SCOPE, 'ghost', ['alice'], 1), 'NOT_FOUND')
-      expect(await h.store.associations(u2, ['alice'], ['m1'])).toEqual([])
-      expect(await h.store.associations(b1, ['alice'], ['m1'])).toEqual([])
+      expect(await learned(SCOPE.tenantId, ['m1'])).toEqual({ m1: { alice: 1 } })
+      expect(await learned(b1.tenantId, ['m1'])).toEqual({ m1: {} })
       await h.store.remove(SCOPE.tenantId, 'm1', historyEvent('m1', { event: 'deleted' }))
       await h.store.insert([memoryWrite({ id: 'm1' })])
-      expect(await h.store.associations(SCOPE, ['alice'], ['m1'])).toEqual([])
+      expect(await learned(SCOPE.tenantId, ['m1'])).toEqual({ m1: {} })
     })
   })
 
@@ -141,7 +144,7 @@ export function cognitiveCases(h: StoreHarness): void {
 
       const keys = [secret.key, 'alice']
       expect(await h.store.entities(forgotten, keys)).toEqual([])
-      expect(await h.store.associations(forgotten, keys, ['f1', 'f2'])).toEqual([])
+      expect(await h.store.signals('tenant-a', ['f1', 'f2'])).toEqual([])
       expect(await h.store.byEntities({ ...candidateQuery(forgotten), keys })).toEqual([])
       expect(await h.store.entitiesOf('tenant-a', ['f1', 'f2'])).toEqual(new Map())
       expect(await h.store.accessTimes('tenant-a', ['f1', 'f2'])).toEqual(new Map())
@@ -151,7 +154,7 @@ export function cognitiveCases(h: StoreHarness): void {
         { ...secret, fan: 2 },
         { ...mention('Alice'), fan: 1 },
       ])
-      expect(await h.store.associations(forgotten, keys, ['f1', 'f2'])).toEqual([])
+      expect(await learned('tenant-a', ['f1', 'f2'])).toEqual({ f1: {}, f2: {} })
       expect((await h.store.accessTimes('tenant-a', ['f1'])).get('f1')).toEqual([])
       expect(await h.store.entities(SCOPE, ['alice'])).toEqual([{ ...mention('Alice'), fan: 1 }])
       expect((await h.store.accessTimes('tenant-a', ['kept'])).get('kept')).toEqual([isoAt(3)])
