@@ -74,7 +74,37 @@ describe('recall bench scale', () => {
     expect(row?.index?.recallAt100).toBeGreaterThanOrEqual(0.9)
   })
 
+  it('puts the whole corpus in one scope with --large-share 1, and times no small scopes', {
+    timeout: 120_000,
+  }, async () => {
+    const run = await runRecall([
+      'bench',
+      'scale',
+      '--sizes',
+      '300',
+      '--queries',
+      '5',
+      '--large-share',
+      '1',
+      '--json',
+    ])
+    expect(run.code).toBe(0)
+    const result = JSON.parse(run.out)
+    expect(result.largeShare).toBe(1)
+    expect(result.sizes[0]).toMatchObject({
+      size: 300,
+      largeScope: 300,
+      smallScopes: 0,
+      smallScopesLatencyMs: null,
+    })
+    expect(ordered(result.sizes[0].largeScopeLatencyMs)).toBe(true)
+    const text = await runRecall(['bench', 'scale', '--sizes', '300', '--queries', '5', '--large-share', '1'])
+    expect(text.out).toContain("all of each size in one user's scope;")
+  })
+
   it.each([
+    { args: ['bench', 'scale', '--sizes', '100', '--large-share', '0'], message: '--large-share must be' },
+    { args: ['bench', 'scale', '--sizes', '100', '--large-share', '1.5'], message: '--large-share must be' },
     { args: ['bench', 'scale'], message: '--sizes is required' },
     { args: ['bench', 'scale', '--sizes', '100,abc'], message: '--sizes must be' },
     { args: ['bench', 'scale', '--sizes', '5'], message: '--sizes must be' },

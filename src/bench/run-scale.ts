@@ -50,7 +50,8 @@ export interface ScaleRow {
   /** The first search of the large scope, which loads or builds its index. */
   firstSearchMs: number
   large: Latency
-  small: Latency
+  /** Null when the whole corpus is the large scope. */
+  small: Latency | null
   /** Resident memory after the searches, and the process's peak so far. */
   rssBytes: number
   peakRssBytes: number
@@ -64,6 +65,7 @@ export interface ScaleRow {
 export interface ScaleResult {
   store: 'sqlite' | 'postgres'
   seed: number
+  largeShare: number
   queries: number
   rows: ScaleRow[]
 }
@@ -104,7 +106,13 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
       if (schemaUrl) await dropSchema(schemaUrl)
     }
   }
-  return { store: options.storeUrl ? 'postgres' : 'sqlite', seed, queries, rows }
+  return {
+    store: options.storeUrl ? 'postgres' : 'sqlite',
+    seed,
+    largeShare: options.largeShare ?? 0.5,
+    queries,
+    rows,
+  }
 }
 
 async function ingest(memory: Memory, layout: CorpusLayout, batch: number, say: (line: string) => void) {

@@ -13,6 +13,7 @@ export function scaleJson(result: ScaleResult) {
     benchmark: 'scale',
     store: result.store,
     seed: result.seed,
+    largeShare: result.largeShare,
     queries: result.queries,
     sizes: result.rows.map((row) => ({
       size: row.size,
@@ -35,9 +36,11 @@ export function scaleJson(result: ScaleResult) {
   }
 }
 
-function latencyJson(l: ScaleRow['large']) {
-  return { p50: round(l.p50, 2), p95: round(l.p95, 2), p99: round(l.p99, 2) }
+function latencyJson(l: ScaleRow['small']) {
+  return l && { p50: round(l.p50, 2), p95: round(l.p95, 2), p99: round(l.p99, 2) }
 }
+
+const ms = (value: number | undefined) => (value === undefined ? '–' : duration(value))
 
 /** The human-readable result: one table, a row per size. */
 export function scaleText(result: ScaleResult): string {
@@ -66,18 +69,21 @@ export function scaleText(result: ScaleResult): string {
       duration(row.large.p50),
       duration(row.large.p95),
       duration(row.large.p99),
-      duration(row.small.p50),
-      duration(row.small.p95),
-      duration(row.small.p99),
+      ms(row.small?.p50),
+      ms(row.small?.p95),
+      ms(row.small?.p99),
       megabytes(row.rssBytes),
       megabytes(row.peakRssBytes),
       megabytes(row.diskBytes),
       row.index ? score(row.index.recallAt10) : result.store === 'sqlite' ? 'exact' : '–',
     ]),
   )
+  const share =
+    result.largeShare === 1 ? 'all of each size' : `${Math.round(result.largeShare * 100)}% of each size`
+  const rest = result.largeShare === 1 ? '' : ' and the rest in scopes of ~200 memories'
   return [
-    `Scale on ${result.store}: generated corpus (seed ${result.seed}), half of each size in one user's scope and`,
-    `the rest in scopes of ~200 memories; ${result.queries} searches of each kind, limit 10, full ranking.`,
+    `Scale on ${result.store}: generated corpus (seed ${result.seed}), ${share} in one user's scope${rest};`,
+    `${result.queries} searches of each kind, limit 10, full ranking.`,
     '',
     table,
   ].join('\n')
@@ -111,7 +117,7 @@ export function scaleCharts(result: ScaleResult): LineChart[] {
       x,
       series: [
         { name: 'one large scope', values: result.rows.map((row) => row.large.p95) },
-        { name: 'many small scopes', values: result.rows.map((row) => row.small.p95) },
+        { name: 'many small scopes', values: result.rows.map((row) => row.small?.p95 ?? null) },
       ],
     },
     {

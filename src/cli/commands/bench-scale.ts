@@ -16,13 +16,16 @@ export const SCALE_OPTIONS = {
   sizes: { type: 'string' },
   queries: { type: 'string' },
   seed: { type: 'string' },
+  'large-share': { type: 'string' },
 } as const
 
 export const SCALE_USAGE =
-  'recall bench scale --sizes 10000,100000 [--queries 200] [--seed 1] [--store URL] [--json] [--out DIR]\n' +
+  'recall bench scale --sizes 10000,100000 [--queries 200] [--seed 1] [--large-share 0.5] [--store URL] [--json] [--out DIR]\n' +
   '  --sizes N,N   corpus sizes (memories), each generated, ingested and searched on a fresh store\n' +
   '  --queries N   searches timed per size in the large scope and across small scopes (default 200)\n' +
-  '  --seed N      the corpus seed (default 1)'
+  '  --seed N      the corpus seed (default 1)\n' +
+  '  --large-share F  the share of each corpus in the one large scope, above 0 and at most 1 (default 0.5;\n' +
+  '                1 puts every memory in it, and there are no small scopes to time)'
 
 /** `--sizes 10000,100000` as distinct sizes, ascending. */
 function sizes(ctx: CommandContext): number[] {
@@ -35,6 +38,16 @@ function sizes(ctx: CommandContext): number[] {
   return [...new Set(list)].sort((a, b) => a - b)
 }
 
+/** `--large-share 0.5`: a fraction above 0 and at most 1. */
+function share(ctx: CommandContext): number {
+  const raw = stringOption(ctx, 'large-share')
+  if (raw === undefined) return 0.5
+  const value = Number(raw)
+  if (!(value > 0 && value <= 1))
+    throw new UsageError(`--large-share must be above 0 and at most 1, got "${raw}"`)
+  return value
+}
+
 /**
  * `recall bench scale`: ingest throughput, search latency, memory and disk use on a
  * generated corpus of each size. Progress lines go to stderr.
@@ -45,12 +58,14 @@ export async function runScaleBench(ctx: CommandContext): Promise<void> {
   if (queries < 1) throw new UsageError('--queries must be at least 1')
   const seed = intOption(ctx, 'seed') ?? 1
   const list = sizes(ctx)
+  const largeShare = share(ctx)
   const dir = await mkdtemp(join(tmpdir(), 'recall-scale-'))
   try {
     const result = await runScale({
       sizes: list,
       seed,
       queries,
+      largeShare,
       dir,
       storeUrl: typeof ctx.values.store === 'string' ? ctx.values.store : undefined,
       embedder: await embedderFromEnv(readEnv(ctx.io.env)),
