@@ -38,18 +38,27 @@ export function storedClaims(record: Pick<MemoryRecord, 'content' | 'userId'>): 
   return claims
 }
 
+/** What the store indexes beside a memory's text: its words, entities and claims. */
+export type ContentAnalysis = Pick<MemoryWrite, 'terms' | 'entities' | 'claims'>
+
+/**
+ * Reads a memory's content for the indexes: a pure function of content and user (claims
+ * in the first person are about the user), so any thread may compute it.
+ */
+export function analyseContent(record: Pick<MemoryRecord, 'content' | 'userId'>): ContentAnalysis {
+  return {
+    terms: words(record.content),
+    entities: extractEntities(record.content),
+    claims: storedClaims(record),
+  }
+}
+
 /** A record with everything the store indexes beside it: words, entities and claims. */
 export function indexedWrite(
   record: MemoryRecord,
   vector: Float32Array,
   events: readonly HistoryEvent[],
+  analysis: ContentAnalysis = analyseContent(record),
 ): MemoryWrite {
-  return {
-    record,
-    vector,
-    terms: words(record.content),
-    events,
-    entities: extractEntities(record.content),
-    claims: storedClaims(record),
-  }
+  return { record, vector, events, ...analysis }
 }

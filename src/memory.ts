@@ -11,6 +11,7 @@ import { createHeuristicExtractor } from './extract/heuristic-extractor.js'
 import { entityGraph, type MemoryGraph } from './graph.js'
 import { isId } from './ids.js'
 import { indexedWrite } from './indexing.js'
+import { createAnalysisPool } from './ingest/analysis-pool.js'
 import {
   type ConversationResult,
   EXTRACT_JOB,
@@ -108,6 +109,12 @@ export interface MemoryOptions {
   now?: () => Date
   /** Merging, supersession, decay and archiving; see `LifecycleConfig` for each default. */
   lifecycle?: LifecycleOptions
+  /**
+   * Threads that read entities and claims out of large `addMany` batches beside the
+   * caller's (they start with the first batch of 64 or more); 0 keeps all of it on the
+   * caller's thread. @default the number of cores less one
+   */
+  analysisThreads?: number
 }
 
 /** How far one piece of feedback moves confidence (0–10) and association strength. */
@@ -259,19 +266,27 @@ export async function createMemoryEngine(
     await reindex()
   }
 
+  const analysis = createAnalysisPool({ threads: options.analysisThreads })
+
   async function writesFor(records: readonly MemoryRecord[], event: 'created'): Promise<MemoryWrite[]> {
     // Background jobs write for the tenant that queued them, which may not be this one.
     const tenant = records[0]?.tenantId ?? 'default'
+    // Other threads read entities and claims while this one embeds.
+    const pending = analysis.start(records)
     const vectors = await embedTexts(
       tenant,
       records.map((r) => r.content),
       'store',
     )
+    const analyses = await pending.finish()
     const at = now()
     return records.map((record, i) =>
-      indexedWrite(record, vectors[i] as Float32Array, [
-        historyEvent(record.id, event, at, 'user', { after: snapshot(record) }),
-      ]),
+      indexedWrite(
+        record,
+        vectors[i] as Float32Array,
+        [historyEvent(record.id, event, at, 'user', { after: snapshot(record) })],
+        analyses[i],
+      ),
     )
   }
 
@@ -357,6 +372,7 @@ export async function createMemoryEngine(
         if (timer) clearInterval(timer)
         await running
         await worker.stop()
+        await analysis.close()
         await store.close()
       })()
       return closed

@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { corpusLayout, corpusMemories } from '../bench/scale-corpus.js'
+import { analyseContent } from '../indexing.js'
+import { type AnalysisPool, createAnalysisPool } from './analysis-pool.js'
+
+const notes = [...corpusMemories(corpusLayout({ size: 400, seed: 3 }))].map((m) => ({
+  content: m.content,
+  userId: m.userId,
+}))
+const pools: AnalysisPool[] = []
+const pool = (options: Parameters<typeof createAnalysisPool>[0]) => {
+  const p = createAnalysisPool(options)
+  pools.push(p)
+  return p
+}
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((p) => p.close()))
+})
+
+describe('analysis pool', () => {
+  it('gives what analysing each content here gives, in order, whether threads share the batch or not', {
+    timeout: 30_000,
+  }, async () => {
+    const expected = notes.map(analyseContent)
+    const threaded = pool({ threads: 2, minBatch: 64 })
+    // The first large batch is analysed here while the threads load.
+    const first = threaded.start(notes)
+    expect(first.threads).toBe(0)
+    expect(await first.finish()).toEqual(expected)
+    await threaded.ready()
+    const shared = threaded.start(notes)
+    expect(shared.threads).toBe(2)
+    expect(await shared.finish()).toEqual(expected)
+    // Small batches stay on this thread.
+    const small = threaded.start(notes.slice(0, 10))
+    expect(small.threads).toBe(0)
+    expect(await small.finish()).toEqual(expected.slice(0, 10))
+    expect(await pool({ threads: 0 }).start(notes).finish()).toEqual(expected)
+    expect(await threaded.start([]).finish()).toEqual([])
+  })
+
+  it('analyses here what a thread that died was given', { timeout: 30_000 }, async () => {
+    const threaded = pool({ threads: 1, minBatch: 8 })
+    await threaded.ready()
+    const pending = threaded.start(notes.slice(0, 100))
+    expect(pending.threads).toBe(1)
+    // Closing stops the threads with the batch in flight: their share comes back here.
+    await threaded.close()
+    expect(await pending.finish()).toEqual(notes.slice(0, 100).map(analyseContent))
+  })
+})

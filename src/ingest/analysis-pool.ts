@@ -1,0 +1,151 @@
+import { availableParallelism } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { analyseContent, type ContentAnalysis } from '../indexing.js'
+
+/** What a memory's analysis needs (see `analyseContent`). */
+export interface AnalysisInput {
+  content: string
+  userId: string
+}
+
+/** Options of `createAnalysisPool`. */
+export interface AnalysisPoolOptions {
+  /** Threads that analyse beside the caller's; 0 analyses everything on the caller's. @default cores − 1 */
+  threads?: number
+  /** Batches smaller than this are analysed on the caller's thread alone. @default 64 */
+  minBatch?: number
+}
+
+/** Work handed out by `AnalysisPool.start`. */
+export interface PendingAnalysis {
+  /** How many of the pool's threads share this batch with the caller. */
+  threads: number
+  /** Analyses the caller's share, then gathers every share: results in input order. */
+  finish(): Promise<ContentAnalysis[]>
+}
+
+/**
+ * Content analysis (entities, claims, words) spread over threads for bulk adds: it is
+ * half the CPU of `addMany` and a pure function of the text, so a batch is split between
+ * the pool's threads and the caller's. Threads start on the first large batch, which the
+ * caller analyses alone while they load; a thread that fails hands its share back.
+ */
+export interface AnalysisPool {
+  /** Sends the threads their shares now, so the caller can embed meanwhile, then `finish`. */
+  start(items: readonly AnalysisInput[]): PendingAnalysis
+  /** Starts the threads if they are not running, and resolves once they have loaded. */
+  ready(): Promise<void>
+  /** Stops the threads. */
+  close(): Promise<void>
+}
+
+interface Thread {
+  worker: Worker
+  ready: boolean
+  loaded: Promise<void>
+  pending: Map<number, { resolve(results: ContentAnalysis[]): void; reject(error: Error): void }>
+}
+
+// The build runs from dist/; the source runs under tsx (tests, benchmarks), and its
+// thread loads tsx itself: a loader flag given to a thread is not honoured everywhere.
+const fromSource = fileURLToPath(import.meta.url).endsWith('.ts')
+const script = new URL(fromSource ? './analysis-worker.ts' : './analysis-worker.js', import.meta.url)
+const newThread = () =>
+  fromSource
+    ? new Worker(
+        `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}) })`,
+        { eval: true },
+      )
+    : new Worker(script)
+
+/** A pool of analysis threads, none started until a large batch arrives. */
+export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisPool {
+  const size = Math.max(0, options.threads ?? availableParallelism() - 1)
+  const minBatch = options.minBatch ?? 64
+  const threads: Thread[] = []
+  let nextId = 0
+  let closed = false
+
+  function spawn(): void {
+    const worker = newThread()
+    let loaded = () => {}
+    const thread: Thread = {
+      worker,
+      ready: false,
+      loaded: new Promise<void>((resolve) => {
+        loaded = resolve
+      }),
+      pending: new Map(),
+    }
+    worker.unref()
+    worker.on(
+      'message',
+      (message: { ready?: true; id?: number; results?: ContentAnalysis[]; error?: string }) => {
+        if (message.ready) {
+          thread.ready = true
+          loaded()
+          return
+        }
+        const request = thread.pending.get(message.id as number)
+        if (request === undefined) return
+        thread.pending.delete(message.id as number)
+        if (thread.pending.size === 0) worker.unref()
+        if (message.results) request.resolve(message.results)
+        else request.reject(new Error(message.error ?? 'analysis failed'))
+      },
+    )
+    const fail = (error: Error) => {
+      loaded()
+      const index = threads.indexOf(thread)
+      if (index >= 0) threads.splice(index, 1)
+      for (const request of thread.pending.values()) request.reject(error)
+      thread.pending.clear()
+    }
+    worker.on('error', fail)
+    worker.on('exit', (code) => fail(new Error(`analysis thread exited with code ${code}`)))
+    threads.push(thread)
+  }
+
+  function send(thread: Thread, items: readonly AnalysisInput[]): Promise<ContentAnalysis[]> {
+    const id = nextId++
+    return new Promise((resolve, reject) => {
+      thread.pending.set(id, { resolve, reject })
+      // Referenced while it owes an answer, so the process waits for it.
+      thread.worker.ref()
+      thread.worker.postMessage({ id, items: items.map(({ content, userId }) => ({ content, userId })) })
+    })
+  }
+
+  const fill = () => {
+    while (!closed && threads.length < size) spawn()
+  }
+  return {
+    async ready() {
+      fill()
+      await Promise.all(threads.map((t) => t.loaded))
+    },
+    start(items) {
+      if (items.length >= minBatch) fill()
+      const ready = items.length >= minBatch ? threads.filter((t) => t.ready) : []
+      const share = Math.ceil(items.length / (ready.length + 1))
+      const shares = ready.map((thread, i) => {
+        const chunk = items.slice(i * share, (i + 1) * share)
+        // A thread that fails hands its share back to the caller.
+        return send(thread, chunk).catch(() => chunk.map(analyseContent))
+      })
+      const own = items.slice(ready.length * share)
+      return {
+        threads: ready.length,
+        async finish() {
+          const mine = own.map(analyseContent)
+          return [...(await Promise.all(shares)).flat(), ...mine]
+        },
+      }
+    },
+    async close() {
+      closed = true
+      await Promise.all(threads.splice(0).map((t) => t.worker.terminate()))
+    },
+  }
+}
