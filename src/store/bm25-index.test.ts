@@ -104,7 +104,13 @@ describe('bm25 index', () => {
     const all = index.top([{ term: 'tea', idf: 1 }], 2.4, 9)
     expect(all.keys).toEqual([8, 7, 6, 5, 4, 3, 2, 1, 10])
     expect(index.top([{ term: 'tea', idf: 1 }], 2.4, 50).keys).toEqual([8, 7, 6, 5, 4, 3, 2, 1, 10, 9])
-    expect(index.top([{ term: 'coffee', idf: 1 }], 2.4, 3)).toEqual({ keys: [], scores: [], matched: 0 })
+    expect(top.labels).toEqual(['id-12', 'id-13', 'id-14'])
+    expect(index.top([{ term: 'coffee', idf: 1 }], 2.4, 3)).toEqual({
+      keys: [],
+      labels: [],
+      scores: [],
+      matched: 0,
+    })
   })
 
   it('follows replacements and deletions, through compaction, as a fresh index would', () => {

@@ -13,6 +13,13 @@ export interface Bm25Index {
    * counts it, and the label that orders it among equal scores.
    */
   set(key: number, tokens: readonly string[], length: number, label: string): void
+  /** As `set`, with each term's frequency in the document counted already. */
+  setFrequencies(
+    key: number,
+    frequencies: Iterable<readonly [string, number]>,
+    length: number,
+    label: string,
+  ): void
   /** Removes the document; false if the index did not hold it. */
   delete(key: number): boolean
   has(key: number): boolean
@@ -31,12 +38,16 @@ export interface WeightedTerm {
   idf: number
 }
 
-/** What `Bm25Index.top` returns: keys and scores, best first. */
+/** What `Bm25Index.top` returns: keys, their labels and scores, best first. */
 export interface Bm25Top {
   keys: number[]
+  labels: string[]
   scores: number[]
   matched: number
 }
+
+/** One term's contribution to a document's score: FTS5's (`bm25Term`) unless a backend computes its own. */
+export type TermScore = (idf: number, frequency: number, length: number, avgLength: number) => number
 
 // FTS5's constants (fts5_aux.c).
 const K1 = 1.2
@@ -62,8 +73,9 @@ interface Postings {
 // Compact once removed documents outnumber live ones (and are this many at least).
 const COMPACT_AFTER = 4096
 
-/** An empty index. */
-export function createBm25Index(): Bm25Index {
+/** An empty index, scoring each matched term with `term` (FTS5's formula by default). */
+export function createBm25Index(options: { term?: TermScore } = {}): Bm25Index {
+  const termScore = options.term ?? bm25Term
   const slotOf = new Map<number, number>()
   let keys = new Float64Array(1024)
   let lengths = new Int32Array(1024)
@@ -139,20 +151,30 @@ export function createBm25Index(): Bm25Index {
     dead = 0
   }
 
+  function setFrequencies(
+    key: number,
+    frequencies: Iterable<readonly [string, number]>,
+    length: number,
+    label: string,
+  ): void {
+    remove(key)
+    if (slots === keys.length) grow()
+    const slot = slots++
+    keys[slot] = key
+    lengths[slot] = length
+    labels[slot] = label
+    alive[slot] = 1
+    slotOf.set(key, slot)
+    for (const [term, frequency] of frequencies) append(term, slot, frequency)
+  }
+
   return {
     set(key, tokens, length, label) {
-      remove(key)
-      if (slots === keys.length) grow()
-      const slot = slots++
-      keys[slot] = key
-      lengths[slot] = length
-      labels[slot] = label
-      alive[slot] = 1
-      slotOf.set(key, slot)
       const counts = new Map<string, number>()
       for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1)
-      for (const [term, frequency] of counts) append(term, slot, frequency)
+      setFrequencies(key, counts, length, label)
     },
+    setFrequencies,
     delete: remove,
     has: (key) => slotOf.has(key),
     size: () => slotOf.size,
@@ -168,7 +190,7 @@ export function createBm25Index(): Bm25Index {
         for (let j = 0; j < list.n; j++) {
           const slot = list.slots[j] as number
           if (alive[slot] !== 1) continue
-          const score = bm25Term(idf, list.frequencies[j] as number, lengths[slot] as number, avgLength)
+          const score = termScore(idf, list.frequencies[j] as number, lengths[slot] as number, avgLength)
           if (scratch[slot] === 0) touched[matched++] = slot
           scratch[slot] = (scratch[slot] as number) + score
         }
@@ -176,6 +198,7 @@ export function createBm25Index(): Bm25Index {
       const best = bestSlots(scratch, touched, matched, count, labels)
       const result: Bm25Top = {
         keys: best.map((s) => keys[s] as number),
+        labels: best.map((s) => labels[s] as string),
         scores: best.map((s) => scratch[s] as number),
         matched,
       }

@@ -1,7 +1,17 @@
 import { checkLimit } from '../sqlite/reads.js'
+import { isEmptyFilter } from '../sqlite/search.js'
 import type { Candidate, TextQuery } from '../store.js'
 import type { PgContext } from './context.js'
 import { candidateWhere } from './filters.js'
+import type { PgScopeIndexes, ScopeIndex } from './scope-indexes.js'
+
+// The index's first cut, as a multiple of the page (more with a filter, which leaves fewer standing).
+const FIRST_CUT = 2
+const FIRST_CUT_FILTERED = 8
+// While the filter leaves the page short, cut this many times deeper.
+const GROWTH = 4
+// Past this many matches to check against the filter, SQL does it better.
+const MAX_CUT = 4096
 
 // FTS5's defaults, so both backends weigh term frequency and length alike.
 const K1 = 1.2
@@ -19,23 +29,26 @@ const MIN_IDF = 1e-6
  * those lexemes, each quoted: user text is never parsed as query syntax. Any lexeme
  * matching is enough (OR).
  */
-export async function keyword(ctx: PgContext, query: TextQuery): Promise<Candidate[]> {
+export async function keyword(
+  ctx: PgContext,
+  indexes: PgScopeIndexes | null,
+  query: TextQuery,
+): Promise<Candidate[]> {
   checkLimit(query.limit)
   // Postgres text cannot hold NUL.
   const text = query.terms.map((term) => term.replaceAll('\0', ' ')).join(' ')
   if (text.trim() === '') return []
+  const index = indexes === null ? null : await indexes.forScope(query)
+  if (index !== null) {
+    const page = await fromIndex(ctx, index, text, query)
+    if (page !== null) return page
+  }
   const where = candidateWhere(query, [text])
   const tenant = where.param(query.tenantId)
   // Each query lexeme's idf is worked out once (in float8, as are the per-row sums): a
   // lexeme the tenant has never indexed matches nothing and drops out here.
   const rows = await ctx.query<{ id: string; score: number }>(
-    `WITH q AS MATERIALIZED (
-       SELECT s.lexeme, greatest(ln((t.n - s.df + 0.5) / (s.df + 0.5)), ${MIN_IDF})::float8 AS idf, t.avgdl
-       FROM (SELECT DISTINCT u.lexeme FROM unnest(to_tsvector('english', $1)) u) u
-       JOIN lexeme_stats s ON s.tenant_id = ${tenant} AND s.lexeme = u.lexeme
-       CROSS JOIN (SELECT greatest(docs, 1)::float8 AS n, greatest(tokens::float8 / greatest(docs, 1), 1) AS avgdl
-                   FROM text_totals WHERE tenant_id = ${tenant}) t
-     ),
+    `WITH q AS MATERIALIZED (${queryLexemes('$1', tenant)}),
      tsq AS MATERIALIZED (
        SELECT string_agg('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || '''', ' | ')::tsquery AS query
        FROM q
@@ -52,4 +65,57 @@ export async function keyword(ctx: PgContext, query: TextQuery): Promise<Candida
     where.params,
   )
   return rows.map((row) => ({ id: row.id, score: Math.max(0, row.score) }))
+}
+
+/** One term's contribution in the operation order of the SQL above, so the index's scores agree to the bit. */
+export function sqlTermScore(idf: number, frequency: number, length: number, avgLength: number): number {
+  return (idf * frequency * (K1 + 1)) / (frequency + K1 * (1 - B + (B * length) / avgLength))
+}
+
+/** The query's lexemes the tenant has indexed, each with its idf, and the tenant's average length. */
+function queryLexemes(text: string, tenant: string): string {
+  return `SELECT s.lexeme, greatest(ln((t.n - s.df + 0.5) / (s.df + 0.5)), ${MIN_IDF})::float8 AS idf, t.avgdl
+    FROM (SELECT DISTINCT u.lexeme FROM unnest(to_tsvector('english', ${text})) u) u
+    JOIN lexeme_stats s ON s.tenant_id = ${tenant} AND s.lexeme = u.lexeme
+    CROSS JOIN (SELECT greatest(docs, 1)::float8 AS n, greatest(tokens::float8 / greatest(docs, 1), 1) AS avgdl
+                FROM text_totals WHERE tenant_id = ${tenant}) t`
+}
+
+/**
+ * The page from the scope's in-memory index: its best matches (by score, then id) cut at
+ * a multiple of the page, checked against status and filter in SQL, cut deeper while
+ * too few pass. Exact, as in the SQLite store (`keyword-search.ts`). Null when the filter
+ * would need more than `MAX_CUT` matches checked: SQL does that better.
+ */
+async function fromIndex(ctx: PgContext, index: ScopeIndex, text: string, query: TextQuery) {
+  const terms = await ctx.query<{ lexeme: string; idf: number; avgdl: number }>(queryLexemes('$1', '$2'), [
+    text,
+    query.tenantId,
+  ])
+  const avgLength = terms[0]?.avgdl
+  if (avgLength === undefined) return []
+  const weighted = terms.map((t) => ({ term: t.lexeme, idf: t.idf }))
+  let cut = Math.ceil(query.limit * (isEmptyFilter(query) ? FIRST_CUT : FIRST_CUT_FILTERED))
+  for (;;) {
+    const top = index.keyword.top(weighted, avgLength, cut)
+    const where = candidateWhere(query, [top.labels])
+    const passing = new Set(
+      (
+        await ctx.query<{ id: string }>(
+          `SELECT m.id FROM memories m WHERE m.id = ANY($1::text[]) AND ${where.sql}`,
+          where.params,
+        )
+      ).map((row) => row.id),
+    )
+    if (passing.size >= query.limit || top.labels.length >= top.matched) {
+      const page: Candidate[] = []
+      for (const [i, id] of top.labels.entries()) {
+        if (passing.has(id)) page.push({ id, score: Math.max(0, top.scores[i] as number) })
+        if (page.length === query.limit) break
+      }
+      return page
+    }
+    if (cut >= MAX_CUT) return null
+    cut = Math.min(MAX_CUT, cut * GROWTH)
+  }
 }

@@ -1,9 +1,18 @@
 import { checkLimit } from '../sqlite/reads.js'
+import { isEmptyFilter } from '../sqlite/search.js'
 import type { Candidate, VectorQuery } from '../store.js'
 import type { PgContext } from './context.js'
 import { candidateWhere } from './filters.js'
 import { vectorText } from './row-mapping.js'
+import type { PgScopeIndexes, ScopeIndex } from './scope-indexes.js'
 import { checkVector, requireSpace } from './vector-space.js'
+
+// The first search of the node-local graph asks for this many times the page (more with
+// a filter), then this many times as many while the filter leaves the page short, up to MAX_K.
+const FIRST_K = 2
+const FIRST_K_FILTERED = 8
+const GROWTH = 4
+const MAX_K = 4096
 
 // Up to this many candidate rows, comparing the query with each one is exact and cheap.
 const EXACT_SCAN_UP_TO = 5000
@@ -15,9 +24,18 @@ const EXACT_SCAN_UP_TO = 5000
  * until enough rows pass the filter, and falls back to the exact scan if it still
  * comes back short (approximate search must never silently drop matches that exist).
  */
-export async function nearest(ctx: PgContext, query: VectorQuery): Promise<Candidate[]> {
+export async function nearest(
+  ctx: PgContext,
+  indexes: PgScopeIndexes | null,
+  query: VectorQuery,
+): Promise<Candidate[]> {
   checkVector(requireSpace(ctx), query.vector, 'query')
   checkLimit(query.limit)
+  const index = indexes === null ? null : await indexes.forScope(query)
+  if (index !== null) {
+    const page = await fromIndex(ctx, index, query)
+    if (page !== null) return page
+  }
   const where = candidateWhere(query)
   // How big the scope is, counted no further than the threshold: an index-only walk of
   // at most EXACT_SCAN_UP_TO + 1 entries, however large the scope.
@@ -58,6 +76,39 @@ export async function nearest(ctx: PgContext, query: VectorQuery): Promise<Candi
     where.params,
   )
   return sortAndMap(rows)
+}
+
+/**
+ * Nearest neighbours through the scope's node-local HNSW graph, checked against status and
+ * filter in SQL, asking for more while too few pass (as the SQLite store does, see
+ * `approximate-search.ts`). Null when even `MAX_K` neighbours do not fill the page, or
+ * the graph could not reach as many as asked: the SQL search then answers.
+ */
+async function fromIndex(ctx: PgContext, index: ScopeIndex, query: VectorQuery): Promise<Candidate[] | null> {
+  const total = index.vectors.size()
+  let k = Math.ceil(query.limit * (isEmptyFilter(query) ? FIRST_K : FIRST_K_FILTERED))
+  for (;;) {
+    const asked = Math.min(k, total)
+    const hits = index.vectors.search(query.vector, asked)
+    if (hits.keys.length < asked) return null
+    const distance = new Map<string, number>()
+    for (const [i, key] of hits.keys.entries()) {
+      const id = index.idOf(Number(key))
+      if (id !== undefined) distance.set(id, hits.distances[i] as number)
+    }
+    const where = candidateWhere(query, [[...distance.keys()]])
+    const rows = await ctx.query<{ id: string }>(
+      `SELECT m.id FROM memories m WHERE m.id = ANY($1::text[]) AND ${where.sql}`,
+      where.params,
+    )
+    if (rows.length >= query.limit || asked >= total)
+      return sortAndMap(rows.map((row) => ({ id: row.id, distance: distance.get(row.id) ?? 2 }))).slice(
+        0,
+        query.limit,
+      )
+    if (k >= MAX_K) return null
+    k = Math.min(MAX_K, k * GROWTH)
+  }
 }
 
 function sortAndMap(rows: { id: string; distance: number }[]): Candidate[] {

@@ -2,7 +2,18 @@ import type { Pool, PoolConfig } from 'pg'
 import { MemoryError } from '../../errors.js'
 
 /** Options of `createPostgresStore`: a connection string (the store owns its pool) or your pool. */
-export type PostgresStoreOptions =
+export type PostgresStoreOptions = PostgresConnection & {
+  /**
+   * The node-local indexes that serve large scopes: BM25 scoring exactly as the SQL does,
+   * and an HNSW graph of the vectors, each at a fraction of the SQL's cost there; every node
+   * keeps them in step with every node's writes. `false` leaves every scope to SQL.
+   * @default {} (scopes of 10,000 memories or more)
+   */
+  indexes?: { minScopeSize?: number } | false
+}
+
+/** Where the store's database is: a connection string, or a pool of yours. */
+export type PostgresConnection =
   | {
       /** e.g. `postgres://user@host:5432/db`. */
       connectionString: string

@@ -10,7 +10,7 @@ import { createContext, type PgContext } from './context.js'
 import { byEntities, entitiesOf, readEntities } from './entities.js'
 import { insertEvents } from './events.js'
 import { claimJobs, enqueueJob, finishJob, jobCounts } from './jobs.js'
-import { keyword } from './keyword.js'
+import { keyword, sqlTermScore } from './keyword.js'
 import { lastRun, readEvent, readUsers, saveRun } from './lifecycle-reads.js'
 import { tryLock } from './locks.js'
 import { applyMigrations } from './migrations.js'
@@ -20,10 +20,14 @@ import { openPool, type PostgresStoreOptions } from './pool.js'
 import { getMemories, listMemories, readHistory, readStats } from './reads.js'
 import { removeMemory, removeUser } from './removal.js'
 import { SCAN_START, type ScanPosition, scanBatch } from './scan.js'
+import { createPgScopeIndexes } from './scope-indexes.js'
 import { readSignals } from './signals.js'
 import { readTermCounts } from './text-stats.js'
 import { openVectorSpace } from './vector-space.js'
 import { insertMemories, replaceVectors, updateMemory } from './writes.js'
+
+/** Scopes with this many memories or more are searched through node-local indexes by default. */
+const DEFAULT_MIN_SCOPE_SIZE = 10_000
 
 /**
  * A store on PostgreSQL with pgvector: HNSW (cosine) for vectors, a GIN-indexed
@@ -46,6 +50,13 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     throw storeFailed(error, 'opening the Postgres store')
   }
   let closed = false
+  const indexes =
+    options.indexes === false
+      ? null
+      : createPgScopeIndexes(ctx, {
+          minScopeSize: options.indexes?.minScopeSize ?? DEFAULT_MIN_SCOPE_SIZE,
+          termScore: sqlTermScore,
+        })
 
   const run = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
     if (closed) throw new MemoryError('CLOSED', 'the Postgres store is closed')
@@ -72,8 +83,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     signals: (tenantId, ids) => run('signals', () => readSignals(ctx, tenantId, ids)),
     list: (query) => run('list', () => listMemories(ctx, query)),
     history: (tenantId, memoryId) => run('history', () => readHistory(ctx, tenantId, memoryId)),
-    nearest: (query) => run('nearest', () => nearest(ctx, query)),
-    keyword: (query) => run('keyword', () => keyword(ctx, query)),
+    nearest: (query) => run('nearest', () => nearest(ctx, indexes, query)),
+    keyword: (query) => run('keyword', () => keyword(ctx, indexes, query)),
     patch: (tenantId, id, changes, events, expectedVersion) =>
       run('patch', () => patchMemory(ctx, tenantId, id, changes, events, expectedVersion)),
     recordAccess: (tenantId, ids, at) => run('recordAccess', () => recordAccess(ctx, tenantId, ids, at)),
@@ -126,6 +137,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       // Closing twice is harmless, so shutdown paths need not track who closed first.
       if (closed) return
       closed = true
+      indexes?.close()
       // A pool the caller passed in is theirs to end.
       if (!owned) return
       try {

@@ -1,4 +1,5 @@
 import type { HistoryEvent, Scope } from '../../types.js'
+import { logChanges } from './changes.js'
 import type { PgContext, Queryable } from './context.js'
 import { replaceLinks } from './entity-links.js'
 import { insertEvents } from './events.js'
@@ -23,6 +24,7 @@ export async function removeMemory(
     const row = rows[0]
     if (row === undefined) return false
     await adjustTextStats(client, tenantId, [id], -1)
+    await logChanges(client, [{ tenantId, userId: row.user_id, id }], -1)
     await replaceLinks(client, { tenantId, userId: row.user_id, id }, [])
     await deleteRows(client, tenantId, 'memory_id = ANY($2::text[])', [[id]])
     await client.query('DELETE FROM memories WHERE tenant_id = $1 AND id = $2', [tenantId, id])
@@ -40,7 +42,8 @@ export async function removeMemory(
 /**
  * Deletes every trace of one user and returns how many memories went: memories,
  * vectors, links, entities, claims, associations, history (tombstones too), jobs (their
- * payloads quote the user's messages), lifecycle reports and the user's scope row.
+ * payloads quote the user's messages), lifecycle reports, the change log and the user's
+ * scope row.
  */
 export async function removeUser(ctx: PgContext, scope: Scope): Promise<number> {
   return ctx.tx(async (client) => {
@@ -58,6 +61,7 @@ export async function removeUser(ctx: PgContext, scope: Scope): Promise<number> 
       'memory_events',
       'jobs',
       'lifecycle_runs',
+      'memory_changes',
       'scopes',
     ]) {
       await client.query(`DELETE FROM ${table} WHERE tenant_id = $1 AND ${user}`, [

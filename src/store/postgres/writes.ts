@@ -2,6 +2,7 @@ import { MemoryError } from '../../errors.js'
 import { checkClaims } from '../sqlite/claims.js'
 import { checkMentions } from '../sqlite/entity-links.js'
 import type { MemoryWrite } from '../store.js'
+import { logChanges } from './changes.js'
 import { insertClaims, replaceClaims } from './claims.js'
 import { type PgContext, sqlState, UNIQUE_VIOLATION } from './context.js'
 import { insertLinks, replaceLinks } from './entity-links.js'
@@ -44,6 +45,11 @@ export async function insertMemories(ctx: PgContext, writes: readonly MemoryWrit
       if (sqlState(error) === UNIQUE_VIOLATION) throw conflict(firstId(error) ?? 'in the batch', error)
       throw error
     }
+    await logChanges(
+      client,
+      writes.map(({ record }) => ({ tenantId: record.tenantId, userId: record.userId, id: record.id })),
+      1,
+    )
     await upsertVectors(
       client,
       writes.map(({ record, vector }) => ({ tenantId: record.tenantId, id: record.id, vector })),
@@ -95,6 +101,7 @@ export async function updateMemory(
       [JSON.stringify({ ...recordRow(record), terms: Object.fromEntries(bagOf(terms)) })],
     )
     await adjustTextStats(client, record.tenantId, [record.id], 1)
+    await logChanges(client, [{ tenantId: record.tenantId, userId: record.userId, id: record.id }], 0)
     await upsertVectors(client, [{ tenantId: record.tenantId, id: record.id, vector }])
     await replaceLinks(client, record, entities)
     await replaceClaims(client, record, claims)
@@ -112,7 +119,20 @@ export async function replaceVectors(
 ): Promise<void> {
   const space = requireSpace(ctx)
   for (const item of items) checkVector(space, item.vector, `memory ${item.id}`)
-  await ctx.tx((client) => upsertVectors(client, items))
+  await ctx.tx(async (client) => {
+    await upsertVectors(client, items)
+    // Node-local vector indexes re-read what the log names.
+    const { rows } = await client.query<{ tenant_id: string; user_id: string; id: string }>(
+      `SELECT m.tenant_id, m.user_id, m.id FROM memories m
+       JOIN json_to_recordset($1::json) AS x(tenant_id text, id text) ON m.tenant_id = x.tenant_id AND m.id = x.id`,
+      [JSON.stringify(items.map((i) => ({ tenant_id: i.tenantId, id: i.id })))],
+    )
+    await logChanges(
+      client,
+      rows.map((r) => ({ tenantId: r.tenant_id, userId: r.user_id, id: r.id })),
+      0,
+    )
+  })
 }
 
 /** `CONFLICT` unless the stored version is the one the caller read. */

@@ -1,6 +1,6 @@
+import type { Hnsw } from '../hnsw.js'
 import type { Candidate, VectorQuery } from '../store.js'
 import type { StoreContext } from './context.js'
-import type { Hnsw } from './hnsw.js'
 import { checkLimit } from './reads.js'
 import { findScope } from './scopes.js'
 import { candidateCondition, isEmptyFilter, nearest } from './search.js'

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Hnsw } from './hnsw.js'
+import type { Hnsw } from '../hnsw.js'
 
 /** A saved index: the scope it serves, the vector table generation, and the last change it holds. */
 export interface IndexFile {

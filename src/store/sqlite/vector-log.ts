@@ -1,5 +1,5 @@
+import type { Hnsw } from '../hnsw.js'
 import type { StoreContext } from './context.js'
-import type { Hnsw } from './hnsw.js'
 
 /** Where the vector change log stands. */
 export interface LogPosition {
