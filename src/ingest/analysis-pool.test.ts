@@ -39,6 +39,21 @@ describe('analysis pool', () => {
     expect(await threaded.start([]).finish()).toEqual([])
   })
 
+  it('stops its threads after a while without large batches, and starts them again', {
+    timeout: 30_000,
+  }, async () => {
+    const threaded = pool({ threads: 1, minBatch: 8, idleMs: 300 })
+    await threaded.ready()
+    expect(threaded.start(notes.slice(0, 20)).threads).toBe(1)
+    await new Promise((resolve) => setTimeout(resolve, 700))
+    // Stopped: the next large batch is analysed here while a thread starts again.
+    const after = threaded.start(notes.slice(0, 20))
+    expect(after.threads).toBe(0)
+    expect(await after.finish()).toEqual(notes.slice(0, 20).map(analyseContent))
+    await threaded.ready()
+    expect(threaded.start(notes.slice(0, 20)).threads).toBe(1)
+  })
+
   it('analyses here what a thread that died was given', { timeout: 30_000 }, async () => {
     const threaded = pool({ threads: 1, minBatch: 8 })
     await threaded.ready()

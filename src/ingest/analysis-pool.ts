@@ -15,6 +15,8 @@ export interface AnalysisPoolOptions {
   threads?: number
   /** Batches smaller than this are analysed on the caller's thread alone. @default 64 */
   minBatch?: number
+  /** Threads stop after this long without a large batch (each holds its own copy of the NLP models). @default 30000 */
+  idleMs?: number
 }
 
 /** Work handed out by `AnalysisPool.start`. */
@@ -63,9 +65,24 @@ const newThread = () =>
 export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisPool {
   const size = Math.max(0, options.threads ?? availableParallelism() - 1)
   const minBatch = options.minBatch ?? 64
+  const idleMs = options.idleMs ?? 30_000
   const threads: Thread[] = []
   let nextId = 0
   let closed = false
+  let idle: NodeJS.Timeout | undefined
+  // Stopped when no large batch came for a while; the next one starts them again. A
+  // thread still loading or still owing an answer is not idle.
+  const rest = () => {
+    clearTimeout(idle)
+    idle = setTimeout(() => {
+      for (const t of [...threads]) {
+        if (!t.ready || t.pending.size > 0) continue
+        threads.splice(threads.indexOf(t), 1)
+        void t.worker.terminate()
+      }
+    }, idleMs)
+    idle.unref()
+  }
 
   function spawn(): void {
     const worker = newThread()
@@ -85,12 +102,17 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         if (message.ready) {
           thread.ready = true
           loaded()
+          // Idle time counts from when a thread could first work.
+          rest()
           return
         }
         const request = thread.pending.get(message.id as number)
         if (request === undefined) return
         thread.pending.delete(message.id as number)
-        if (thread.pending.size === 0) worker.unref()
+        if (thread.pending.size === 0) {
+          worker.unref()
+          rest()
+        }
         if (message.results) request.resolve(message.results)
         else request.reject(new Error(message.error ?? 'analysis failed'))
       },
@@ -126,7 +148,10 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       await Promise.all(threads.map((t) => t.loaded))
     },
     start(items) {
-      if (items.length >= minBatch) fill()
+      if (items.length >= minBatch) {
+        fill()
+        rest()
+      }
       const ready = items.length >= minBatch ? threads.filter((t) => t.ready) : []
       const share = Math.ceil(items.length / (ready.length + 1))
       const shares = ready.map((thread, i) => {
@@ -145,6 +170,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     },
     async close() {
       closed = true
+      clearTimeout(idle)
       await Promise.all(threads.splice(0).map((t) => t.worker.terminate()))
     },
   }

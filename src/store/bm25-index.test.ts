@@ -9,7 +9,7 @@ import { bm25Idf, createBm25Index, type WeightedTerm } from './bm25-index.js'
 const WORDS =
   'alice bob berlin paris moved lives works tea coffee dog cat runs running ran garden city'.split(' ')
 
-function fixture(seed: number, docs: number) {
+function fixture(seed: number, docs: number, common?: string) {
   const rng = seededRandom(seed)
   const db = new Database(':memory:')
   db.exec(`CREATE VIRTUAL TABLE t USING fts5 (content, scope, tokenize = 'porter unicode61');
@@ -18,7 +18,9 @@ function fixture(seed: number, docs: number) {
   const insert = db.prepare('INSERT INTO t (rowid, content, scope) VALUES (?, ?, ?)')
   for (let rid = 1; rid <= docs; rid++) {
     const length = 1 + rng.int(12)
-    const text = Array.from({ length }, () => WORDS[rng.int(WORDS.length)]).join(' ')
+    const drawn = Array.from({ length }, () => WORDS[rng.int(WORDS.length)])
+    // A word in most documents has FTS5's floor idf.
+    const text = [...(common && rng.next() < 0.8 ? [common] : []), ...drawn].join(' ')
     insert.run(rid, text, rid % 3 === 0 ? '2' : '1')
   }
   // fts5vocab answers no lookup by document: read every instance once.
@@ -91,6 +93,27 @@ describe('bm25 index', () => {
     }
   })
 
+  it('scores a term in most documents (floor idf) as FTS5 does, at every depth', () => {
+    const f = fixture(13, 3000, 'often')
+    const index = indexScope(f, '1')
+    const { avgLength } = f.stats()
+    for (const words of [['often', 'dog'], ['often', 'garden', 'paris'], ['often'], ['dog', 'often']]) {
+      const weighted = f.weighted(
+        f.stems(words.filter((w) => w !== 'often')).concat(words.includes('often') ? ['often'] : []),
+      )
+      expect(weighted.find((t) => t.term === 'often')?.idf).toBe(1e-6)
+      const expected = f.reference('1', words)
+      const ranking = index.rank(weighted, avgLength)
+      expect(ranking.matched).toBe(expected.length)
+      // Deep enough to reach the documents only "often" matches, and shallow.
+      for (const count of [5, 50, expected.length]) {
+        const got = pairs(ranking.best(count).keys, ranking.best(count).scores)
+        expect(got.map((r) => r.rowid)).toEqual(expected.slice(0, count).map((r) => r.rowid))
+        for (const [i, r] of got.entries()) expect(r.score).toBeCloseTo(expected[i]?.score as number, 12)
+      }
+    }
+  })
+
   it('returns the k best, equal scores ordered by label', () => {
     const index = createBm25Index()
     // Ten documents of one word, two of which are longer: eight tie for best, and their
@@ -111,6 +134,17 @@ describe('bm25 index', () => {
       scores: [],
       matched: 0,
     })
+  })
+
+  it('picks the first labels of a large tie exactly as a full sort would', () => {
+    const index = createBm25Index()
+    const rng = seededRandom(4)
+    const labels = Array.from({ length: 3000 }, (_, i) => `m-${rng.int(1e9)}-${i}`)
+    for (const [key, label] of labels.entries()) index.set(key, ['tea'], key % 10 === 0 ? 3 : 2, label)
+    const top = index.top([{ term: 'tea', idf: 1 }], 2, 120)
+    // The 300 longer documents score lower; the 2,700 others tie, and 120 of them fit.
+    const tied = labels.filter((_, key) => key % 10 !== 0).sort()
+    expect(top.labels).toEqual(tied.slice(0, 120))
   })
 
   it('follows replacements and deletions, through compaction, as a fresh index would', () => {

@@ -1,3 +1,6 @@
+import { type IndexView, rankQuery } from './bm25-ranking.js'
+import { createKeyMap } from './key-map.js'
+
 /**
  * An in-memory inverted index that ranks like SQLite FTS5's `bm25()`: for a large scope,
  * scoring the posting lists of a query's few terms in typed arrays costs a small
@@ -27,9 +30,19 @@ export interface Bm25Index {
   size(): number
   /**
    * The `count` best documents matching any query term, best first (equal scores by label);
-   * `matched` is how many matched in all.
+   * fewer only when fewer match. `matched` is how many matched in all (counting them may
+   * walk long postings: read it only when needed).
    */
   top(query: readonly WeightedTerm[], avgLength: number, count: number): Bm25Top
+  /** Scores the query once, for cuts of growing depth (`top` is `rank(...).best(count)`). */
+  rank(query: readonly WeightedTerm[], avgLength: number): Bm25Ranking
+}
+
+/** A scored query: its best documents at any depth, without scoring it again. */
+export interface Bm25Ranking {
+  /** How many documents match any of its terms. */
+  matched: number
+  best(count: number): Bm25Top
 }
 
 /** A query term and its inverse document frequency (see `bm25Idf`). */
@@ -66,38 +79,45 @@ export function bm25Term(idf: number, frequency: number, length: number, avgLeng
 
 interface Postings {
   slots: Int32Array
-  frequencies: Int32Array
+  /** Clamped at 65,535: a term repeated more often in one memory scores as if it were not. */
+  frequencies: Uint16Array
   n: number
 }
+
+const MAX_FREQUENCY = 0xffff
 
 // Compact once removed documents outnumber live ones (and are this many at least).
 const COMPACT_AFTER = 4096
 
 /** An empty index, scoring each matched term with `term` (FTS5's formula by default). */
 export function createBm25Index(options: { term?: TermScore } = {}): Bm25Index {
-  const termScore = options.term ?? bm25Term
-  const slotOf = new Map<number, number>()
-  let keys = new Float64Array(1024)
-  let lengths = new Int32Array(1024)
-  let alive = new Uint8Array(1024)
+  const slotOf = createKeyMap()
   const labels: string[] = []
+  const postings = new Map<string, Postings>()
   let slots = 0
   let dead = 0
-  const postings = new Map<string, Postings>()
-  let scratch = new Float64Array(0)
-  let touched = new Int32Array(0)
-
-  function grow(): void {
-    const size = keys.length * 2
-    keys = resized(keys, size)
-    lengths = resized(lengths, size)
-    alive = resized(alive, size)
+  let scratch = { scores: new Float64Array(0), marks: new Uint8Array(0), touched: new Int32Array(0) }
+  const view: IndexView = {
+    postings: (term) => postings.get(term),
+    alive: new Uint8Array(1024),
+    lengths: new Int32Array(1024),
+    keys: new Float64Array(1024),
+    labels,
+    generation: 0,
+    termScore: options.term ?? bm25Term,
+    scratch() {
+      if (scratch.scores.length < view.keys.length) {
+        const n = view.keys.length
+        scratch = { scores: new Float64Array(n), marks: new Uint8Array(n), touched: new Int32Array(n) }
+      }
+      return scratch
+    },
   }
 
   function append(term: string, slot: number, frequency: number): void {
     let list = postings.get(term)
     if (list === undefined) {
-      list = { slots: new Int32Array(4), frequencies: new Int32Array(4), n: 0 }
+      list = { slots: new Int32Array(4), frequencies: new Uint16Array(4), n: 0 }
       postings.set(term, list)
     }
     if (list.n === list.slots.length) {
@@ -105,7 +125,7 @@ export function createBm25Index(options: { term?: TermScore } = {}): Bm25Index {
       list.frequencies = resized(list.frequencies, list.n * 2)
     }
     list.slots[list.n] = slot
-    list.frequencies[list.n] = frequency
+    list.frequencies[list.n] = Math.min(frequency, MAX_FREQUENCY)
     list.n++
   }
 
@@ -113,7 +133,8 @@ export function createBm25Index(options: { term?: TermScore } = {}): Bm25Index {
     const slot = slotOf.get(key)
     if (slot === undefined) return false
     slotOf.delete(key)
-    alive[slot] = 0
+    view.alive[slot] = 0
+    view.generation++
     dead++
     if (dead >= COMPACT_AFTER && dead > slotOf.size) compact()
     return true
@@ -121,6 +142,7 @@ export function createBm25Index(options: { term?: TermScore } = {}): Bm25Index {
 
   /** Renumbers the live documents densely and drops the dead ones' postings. */
   function compact(): void {
+    const { alive, lengths, keys } = view
     const renumber = new Int32Array(slots).fill(-1)
     let next = 0
     for (let s = 0; s < slots; s++) {
@@ -149,6 +171,7 @@ export function createBm25Index(options: { term?: TermScore } = {}): Bm25Index {
     }
     slots = next
     dead = 0
+    view.generation++
   }
 
   function setFrequencies(
@@ -158,12 +181,18 @@ export function createBm25Index(options: { term?: TermScore } = {}): Bm25Index {
     label: string,
   ): void {
     remove(key)
-    if (slots === keys.length) grow()
+    if (slots === view.keys.length) {
+      const size = view.keys.length * 2
+      view.keys = resized(view.keys, size)
+      view.lengths = resized(view.lengths, size)
+      view.alive = resized(view.alive, size)
+    }
     const slot = slots++
-    keys[slot] = key
-    lengths[slot] = length
+    view.keys[slot] = key
+    view.lengths[slot] = length
     labels[slot] = label
-    alive[slot] = 1
+    view.alive[slot] = 1
+    view.generation++
     slotOf.set(key, slot)
     for (const [term, frequency] of frequencies) append(term, slot, frequency)
   }
@@ -178,96 +207,12 @@ export function createBm25Index(options: { term?: TermScore } = {}): Bm25Index {
     delete: remove,
     has: (key) => slotOf.has(key),
     size: () => slotOf.size,
-    top(query, avgLength, count) {
-      if (scratch.length < slots) {
-        scratch = new Float64Array(keys.length)
-        touched = new Int32Array(keys.length)
-      }
-      let matched = 0
-      for (const { term, idf } of query) {
-        const list = postings.get(term)
-        if (list === undefined) continue
-        for (let j = 0; j < list.n; j++) {
-          const slot = list.slots[j] as number
-          if (alive[slot] !== 1) continue
-          const score = termScore(idf, list.frequencies[j] as number, lengths[slot] as number, avgLength)
-          if (scratch[slot] === 0) touched[matched++] = slot
-          scratch[slot] = (scratch[slot] as number) + score
-        }
-      }
-      const best = bestSlots(scratch, touched, matched, count, labels)
-      const result: Bm25Top = {
-        keys: best.map((s) => keys[s] as number),
-        labels: best.map((s) => labels[s] as string),
-        scores: best.map((s) => scratch[s] as number),
-        matched,
-      }
-      for (let i = 0; i < matched; i++) scratch[touched[i] as number] = 0
-      return result
-    },
+    rank: (query, avgLength) => rankQuery(view, query, avgLength),
+    top: (query, avgLength, count) => rankQuery(view, query, avgLength).best(count),
   }
 }
 
-/**
- * The `count` best of the `n` touched slots by score, then label: every slot above the
- * count-th best score, then as many of those tied with it as fit, by label.
- */
-function bestSlots(
-  scores: Float64Array,
-  touched: Int32Array,
-  n: number,
-  count: number,
-  labels: readonly string[],
-): number[] {
-  const edge = n <= count ? Number.NEGATIVE_INFINITY : kthLargest(scores, touched, n, count)
-  const above: number[] = []
-  const tied: number[] = []
-  for (let i = 0; i < n; i++) {
-    const slot = touched[i] as number
-    const score = scores[slot] as number
-    if (score > edge) above.push(slot)
-    else if (score === edge) tied.push(slot)
-  }
-  const byLabel = (a: number, b: number) => {
-    const x = labels[a] as string
-    const y = labels[b] as string
-    return x < y ? -1 : x > y ? 1 : 0
-  }
-  tied.sort(byLabel)
-  const best = above.concat(tied.slice(0, count - above.length))
-  return best.sort((a, b) => (scores[b] as number) - (scores[a] as number) || byLabel(a, b))
-}
-
-/** The `k`-th largest score among the touched slots (quickselect over a copy). */
-function kthLargest(scores: Float64Array, touched: Int32Array, n: number, k: number): number {
-  const values = new Float64Array(n)
-  for (let i = 0; i < n; i++) values[i] = scores[touched[i] as number] as number
-  let lo = 0
-  let hi = n - 1
-  const target = k - 1
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >>> 1] as number
-    let i = lo
-    let j = hi
-    while (i <= j) {
-      while ((values[i] as number) > pivot) i++
-      while ((values[j] as number) < pivot) j--
-      if (i <= j) {
-        const t = values[i] as number
-        values[i] = values[j] as number
-        values[j] = t
-        i++
-        j--
-      }
-    }
-    if (target <= j) hi = j
-    else if (target >= i) lo = i
-    else break
-  }
-  return values[target] as number
-}
-
-function resized<T extends Float64Array | Int32Array | Uint8Array>(array: T, size: number): T {
+function resized<T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(array: T, size: number): T {
   const next = new (array.constructor as new (n: number) => T)(size)
   next.set(array.subarray(0, Math.min(array.length, size)))
   return next

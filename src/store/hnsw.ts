@@ -25,6 +25,9 @@ export interface HnswFactory {
   load(dimensions: number, path: string): Hnsw
 }
 
+// Vectors are held as 16-bit floats: half the memory of 32-bit ones (a million 100-wide
+// vectors: 200 MB less), a third faster to build, and recall@10 0.998 against 1.000 on
+// 94,000 stored notes (8-bit integers lost 3.5 points).
 // Graph degree and build effort. The offline embedder's vectors of short, similar notes
 // crowd together; on 50,000 of them, (16, 64, 128) found 0.88 of the exact top 10 and
 // (32, 128, 256) 0.97, for 1.7 times the build time (about 0.3 ms of CPU per vector).
@@ -37,6 +40,17 @@ const EXPANSION_SEARCH = 256
 // searches for every vector came back short. Vectors up to this index size go in one
 // thread; past it, parallel adds cost no recall (0.993 at 20,000, for 7% more build time).
 const SEQUENTIAL_UNTIL = 4096
+
+/**
+ * How many candidates a search walks for an index of `size` vectors. A fixed expansion
+ * loses recall as the graph grows, most where a neighbourhood is crowded with superseded
+ * restatements that the status filter then drops: of the 10 nearest active memories among
+ * 880,000, a walk of 256 found 0.957, of 800 0.975 and of 1,600 0.983 (6 ms). So the walk
+ * grows nearly with the size: 256 up to 100,000 vectors, 1,615 at a million.
+ */
+export function searchDepth(size: number): number {
+  return Math.min(4096, Math.round(EXPANSION_SEARCH * Math.max(1, size / 100_000) ** 0.8))
+}
 
 type Usearch = Pick<typeof import('usearch'), 'Index' | 'MetricKind' | 'ScalarKind'>
 
@@ -55,7 +69,7 @@ function factory(usearch: Usearch): HnswFactory {
     new usearch.Index({
       dimensions,
       metric: usearch.MetricKind.Cos,
-      quantization: usearch.ScalarKind.F32,
+      quantization: usearch.ScalarKind.F16,
       connectivity: CONNECTIVITY,
       expansion_add: EXPANSION_ADD,
       expansion_search: EXPANSION_SEARCH,
@@ -71,10 +85,13 @@ function factory(usearch: Usearch): HnswFactory {
     remove: (key) => (index.remove(key) as number) > 0,
     has: (key) => index.contains(key) as boolean,
     search(vector, k) {
-      const found = index.search(vector, Math.max(1, Math.min(k, index.size())), 1)
-      // Fewer hits than asked for come back padded; keep the real ones.
-      const n = found.keys.indexOf(0xffffffffffffffffn)
-      return n < 0 ? found : { keys: found.keys.subarray(0, n), distances: found.distances.subarray(0, n) }
+      const size = index.size()
+      const wanted = Math.max(1, Math.min(k, size))
+      const found = index.search(vector, Math.min(size, Math.max(wanted, searchDepth(size))), 1)
+      // Fewer hits than asked for come back padded; keep the real ones, and the best k.
+      const padded = found.keys.indexOf(0xffffffffffffffffn)
+      const n = Math.min(wanted, padded < 0 ? found.keys.length : padded)
+      return { keys: found.keys.subarray(0, n), distances: found.distances.subarray(0, n) }
     },
     size: () => index.size(),
     dimensions: () => index.dimensions(),

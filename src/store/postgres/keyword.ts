@@ -96,8 +96,9 @@ async function fromIndex(ctx: PgContext, index: ScopeIndex, text: string, query:
   if (avgLength === undefined) return []
   const weighted = terms.map((t) => ({ term: t.lexeme, idf: t.idf }))
   let cut = Math.ceil(query.limit * (isEmptyFilter(query) ? FIRST_CUT : FIRST_CUT_FILTERED))
+  const ranking = index.keyword.rank(weighted, avgLength)
   for (;;) {
-    const top = index.keyword.top(weighted, avgLength, cut)
+    const top = ranking.best(cut)
     const where = candidateWhere(query, [top.labels])
     const passing = new Set(
       (
@@ -107,7 +108,8 @@ async function fromIndex(ctx: PgContext, index: ScopeIndex, text: string, query:
         )
       ).map((row) => row.id),
     )
-    if (passing.size >= query.limit || top.labels.length >= top.matched) {
+    // A cut the index could not fill held every match.
+    if (passing.size >= query.limit || top.labels.length < cut) {
       const page: Candidate[] = []
       for (const [i, id] of top.labels.entries()) {
         if (passing.has(id)) page.push({ id, score: Math.max(0, top.scores[i] as number) })

@@ -91,21 +91,16 @@ async function fromIndex(ctx: PgContext, index: ScopeIndex, query: VectorQuery):
     const asked = Math.min(k, total)
     const hits = index.vectors.search(query.vector, asked)
     if (hits.keys.length < asked) return null
-    const distance = new Map<string, number>()
-    for (const [i, key] of hits.keys.entries()) {
-      const id = index.idOf(Number(key))
-      if (id !== undefined) distance.set(id, hits.distances[i] as number)
-    }
-    const where = candidateWhere(query, [[...distance.keys()]])
-    const rows = await ctx.query<{ id: string }>(
-      `SELECT m.id FROM memories m WHERE m.id = ANY($1::text[]) AND ${where.sql}`,
+    const ids = Array.from(hits.keys, (key) => index.idOf(Number(key))).filter((id) => id !== undefined)
+    const where = candidateWhere(query, [ids, vectorText(query.vector)])
+    // The graph holds 16-bit vectors; the stored ones give each hit its exact distance.
+    const rows = await ctx.query<{ id: string; distance: number }>(
+      `SELECT m.id, v.embedding <=> $2::vector AS distance
+       FROM memories m JOIN memory_vectors v ON v.tenant_id = m.tenant_id AND v.memory_id = m.id
+       WHERE m.id = ANY($1::text[]) AND ${where.sql}`,
       where.params,
     )
-    if (rows.length >= query.limit || asked >= total)
-      return sortAndMap(rows.map((row) => ({ id: row.id, distance: distance.get(row.id) ?? 2 }))).slice(
-        0,
-        query.limit,
-      )
+    if (rows.length >= query.limit || asked >= total) return sortAndMap(rows).slice(0, query.limit)
     if (k >= MAX_K) return null
     k = Math.min(MAX_K, k * GROWTH)
   }

@@ -56,6 +56,8 @@ function approximate(ctx: StoreContext, hnsw: Hnsw, query: VectorQuery): Candida
       )
       .all(JSON.stringify([...distance.keys()]), ...where.params) as { rid: number; id: string }[]
     if (rows.length >= query.limit || asked >= total) {
+      // Distances from the graph's 16-bit vectors, within 1e-3 of the stored ones: reading
+      // those back from sqlite-vec cost 55 µs a row, five times the whole search.
       return rows
         .map((row) => ({ id: row.id, distance: distance.get(row.rid) ?? 2 }))
         .sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

@@ -8,7 +8,10 @@ export interface IndexFile {
   seq: number
 }
 
-const NAME = /^scope-(\d+)-([0-9a-f]+)-(\d+)\.hnsw$/
+// Files name the format of their vectors: a file of another format (an older release's
+// f32 files) is never loaded, but is removed with its scope's files all the same.
+const NAME = /^scope-(\d+)-([0-9a-f]+)-(\d+)(\.[a-z0-9]+)?\.hnsw$/
+const FORMAT = '.f16'
 
 /**
  * The newest file for (scope, generation) holding no change past `last` (a file from a
@@ -23,7 +26,7 @@ export function latestIndexFile(
   let best: IndexFile | null = null
   for (const name of listFiles(dir)) {
     const m = NAME.exec(name)
-    if (!m || Number(m[1]) !== scopeId || m[2] !== generation) continue
+    if (!m || Number(m[1]) !== scopeId || m[2] !== generation || m[4] !== FORMAT) continue
     const seq = Number(m[3])
     if (seq <= last && (best === null || seq > best.seq)) best = { path: join(dir, name), seq }
   }
@@ -43,7 +46,7 @@ export function saveIndexFile(
   hnsw: Hnsw,
 ): void {
   mkdirSync(dir, { recursive: true })
-  const name = `scope-${scopeId}-${generation}-${seq}.hnsw`
+  const name = `scope-${scopeId}-${generation}-${seq}${FORMAT}.hnsw`
   const temporary = join(dir, `${name}.${process.pid}.${Date.now()}.tmp`)
   hnsw.save(temporary)
   renameSync(temporary, join(dir, name))

@@ -9,6 +9,7 @@ import type { KeywordIndexes } from './keyword-index.js'
 import { checkLimit } from './reads.js'
 import { findScope } from './scopes.js'
 import { candidateCondition, isEmptyFilter } from './search.js'
+import { logPosition } from './vector-log.js'
 
 // FTS5 ranks this many times the page before reading memory rows.
 const KEYWORD_PRELIMIT = 2
@@ -85,16 +86,20 @@ function fromIndex(
 ): Candidate[] | null {
   const stats = ftsStatistics(ctx, table)
   if (stats.rows === 0) return []
+  // Every write of text logs a change; the totals move with deletions that log none.
+  const version = `${logPosition(ctx).last}:${stats.rows}:${stats.tokens}`
   const hits = contentHits(
     ctx,
     table,
     words.map((w) => w.stem),
+    version,
   )
   const weighted = words.map((w, i) => ({ term: w.stem, idf: bm25Idf(stats.rows, hits[i] as number) }))
   const avgLength = stats.tokens / stats.rows
   let cut = query.limit * (isEmptyFilter(query) ? FIRST_CUT : FIRST_CUT_FILTERED)
+  const ranking = index.rank(weighted, avgLength)
   for (;;) {
-    const top = index.top(weighted, avgLength, cut)
+    const top = ranking.best(cut)
     const passing = new Map(
       (
         ctx
@@ -106,7 +111,8 @@ function fromIndex(
           .all(JSON.stringify(top.keys), ...where.params) as { rid: number; id: string }[]
       ).map((row) => [row.rid, row.id]),
     )
-    if (passing.size >= query.limit || top.keys.length >= top.matched) {
+    // A cut the index could not fill held every match.
+    if (passing.size >= query.limit || top.keys.length < cut) {
       const page: Candidate[] = []
       for (const [i, rid] of top.keys.entries()) {
         const id = passing.get(rid)

@@ -63,6 +63,7 @@ export function insertMemories(ctx: StoreContext, writes: readonly MemoryWrite[]
       delta.apply(ctx)
     })
     .immediate()
+  ctx.fitMap()
 }
 
 /** Replaces one memory if its stored version is `expectedVersion`. */
