@@ -1,6 +1,7 @@
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { mixSeed, seededRandom } from '../src/bench/seeded-random.js'
+import { pruneChanges } from '../src/store/postgres/changes.js'
 import { createPostgresStore } from '../src/store/postgres/index.js'
 import type { MemoryStore, VectorQuery } from '../src/store/store.js'
 import { historyEvent } from '../src/testing/fixtures.js'
@@ -77,10 +78,26 @@ describe.runIf(url !== null)('postgres BM25 index', () => {
     const client = new pg.Client({ connectionString: url as string })
     await client.connect()
     await client.query(`SET search_path = "${name}"`)
-    await client.query(
-      `WITH gone AS (DELETE FROM memory_changes WHERE user_id = 'user-1' RETURNING xid)
-       UPDATE scopes SET pruned_xid = (SELECT max(xid) FROM gone) WHERE user_id = 'user-1'`,
-    )
+    // The log keeps each scope's changes of the last `kept` positions of the log.
+    const span = async () =>
+      (
+        await client.query(
+          `SELECT count(*)::int AS n, min(seq)::int AS first, max(seq)::int AS last
+           FROM memory_changes WHERE user_id = 'user-1'`,
+        )
+      ).rows[0] as { n: number; first: number; last: number }
+    const before = await span()
+    expect(before.n).toBeGreaterThan(500)
+    await pruneChanges(client, [scope], 50)
+    const after = await span()
+    expect(after.last).toBe(before.last)
+    expect(after.first).toBeGreaterThan(after.last - 50)
+    expect(after.n).toBeGreaterThan(0)
+    const pruned = await client.query("SELECT pruned_xid FROM scopes WHERE user_id = 'user-1'")
+    expect(pruned.rows[0].pruned_xid).not.toBeNull()
+    // Within a tenth past what is kept, nothing goes.
+    await pruneChanges(client, [scope], 48)
+    expect((await span()).n).toBe(after.n)
     await client.end()
     expect((await store.keyword(textQuery('quilts quays')))[0]?.id).toBe('m-09100')
     await expectSameAnswers(expect, store, sql)

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe } from 'vitest'
 import type { MemoryStore } from '../store/store.js'
 import { accessHistoryCases } from './conformance/access-histories.js'
+import { claimCases } from './conformance/claims.js'
 import { cognitiveCases } from './conformance/cognitive.js'
 import { entityCases } from './conformance/entities.js'
 import { isolationCases } from './conformance/isolation.js'
@@ -57,6 +58,7 @@ export function describeStore({ name, create }: DescribeStoreOptions): void {
     entityCases(harness)
     patchCases(harness)
     cognitiveCases(harness)
+    claimCases(harness)
     accessHistoryCases(harness)
     jobCases(harness)
     lockCases(harness)

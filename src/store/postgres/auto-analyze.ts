@@ -9,6 +9,8 @@ const TABLES = [
   'memory_claims',
   'lexeme_stats',
   'memory_events',
+  'memory_changes',
+  'scopes',
 ]
 // Re-analyse after this many written rows, or this share of the table, whichever is larger.
 const MIN_ROWS = 500

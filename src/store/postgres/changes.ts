@@ -35,18 +35,41 @@ export async function logChanges(client: Queryable, changed: readonly ChangedMem
      WHERE s.tenant_id = x.tenant_id AND s.user_id = x.user_id`,
     [rows, delta],
   )
-  await client.query(
-    `WITH touched AS (SELECT DISTINCT x.tenant_id, x.user_id FROM ${batch}),
-     pruned AS (
-       DELETE FROM memory_changes c USING touched t
-       WHERE c.tenant_id = t.tenant_id AND c.user_id = t.user_id
-         AND c.seq <= (SELECT max(seq) FROM memory_changes m
-                       WHERE m.tenant_id = t.tenant_id AND m.user_id = t.user_id) - $2
-       RETURNING c.tenant_id, c.user_id, c.xid
-     )
-     UPDATE scopes s SET pruned_xid = greatest(s.pruned_xid, p.xid)
-     FROM (SELECT tenant_id, user_id, max(xid) AS xid FROM pruned GROUP BY 1, 2) p
-     WHERE s.tenant_id = p.tenant_id AND s.user_id = p.user_id`,
-    [rows, CHANGES_KEPT],
+  await pruneChanges(
+    client,
+    changed.map((c) => ({ tenantId: c.tenantId, userId: c.userId })),
+    CHANGES_KEPT,
   )
+}
+
+/**
+ * Drops the oldest changes of each scope that keeps more than `kept` (by a tenth), and
+ * records the newest dropped transaction in `scopes.pruned_xid`. Two index probes per
+ * scope find whether there is anything to drop, so the common case costs next to nothing.
+ */
+export async function pruneChanges(
+  client: Queryable,
+  scopes: readonly { tenantId: string; userId: string }[],
+  kept: number,
+): Promise<void> {
+  const distinct = [...new Map(scopes.map((s) => [JSON.stringify([s.tenantId, s.userId]), s])).values()]
+  for (const { tenantId, userId } of distinct) {
+    const { rows } = await client.query<{ first: string | null; last: string | null }>(
+      `SELECT (SELECT min(seq) FROM memory_changes WHERE tenant_id = $1 AND user_id = $2)::text AS first,
+              (SELECT max(seq) FROM memory_changes WHERE tenant_id = $1 AND user_id = $2)::text AS last`,
+      [tenantId, userId],
+    )
+    const first = Number(rows[0]?.first ?? 0)
+    const last = Number(rows[0]?.last ?? 0)
+    // Pruned in steps of a tenth of what is kept, so this runs once in many writes.
+    if (last - first < kept * 1.1) continue
+    await client.query(
+      `WITH pruned AS (
+         DELETE FROM memory_changes WHERE tenant_id = $1 AND user_id = $2 AND seq <= $3 RETURNING xid
+       )
+       UPDATE scopes SET pruned_xid = greatest(pruned_xid, (SELECT max(xid) FROM pruned))
+       WHERE tenant_id = $1 AND user_id = $2`,
+      [tenantId, userId, last - kept],
+    )
+  }
 }

@@ -6,6 +6,7 @@ import { SCHEMA_V4 } from './schema-v4.js'
 import { SCHEMA_V5 } from './schema-v5.js'
 import { SCHEMA_V7 } from './schema-v7.js'
 import { SCHEMA_V8 } from './schema-v8.js'
+import { SCHEMA_V9 } from './schema-v9.js'
 
 /** One schema step. Versions are applied in order, each exactly once per database file. */
 export interface Migration {
@@ -115,6 +116,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'a keyword index per tenant', sql: FTS_TABLES_SQL, run: splitSharedFts },
   { version: 7, name: 'vector change log, vector counts, vector table generation', sql: SCHEMA_V7 },
   { version: 8, name: 'entity fan in a column', sql: SCHEMA_V8 },
+  { version: 9, name: 'claims ordered by observation', sql: SCHEMA_V9 },
 ]
 
 /**

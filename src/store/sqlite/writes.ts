@@ -56,7 +56,7 @@ export function insertMemories(ctx: StoreContext, writes: readonly MemoryWrite[]
         indexContent(ctx, record.tenantId, rid, scopeId, record.content)
         insertVector(ctx, rid, scopeId, vector)
         replaceLinks(ctx, scopeId, rid, entities)
-        replaceClaims(ctx, scopeId, rid, claims)
+        replaceClaims(ctx, scopeId, rid, claims, record.observedAt)
         appendEvents(ctx, record.tenantId, record.userId, events)
         delta.add(record.tenantId, bag, 1)
       }
@@ -95,7 +95,7 @@ export function updateMemory(ctx: StoreContext, write: MemoryWrite, expectedVers
       indexContent(ctx, record.tenantId, row.rid, scopeId, record.content)
       replaceVector(ctx, row.rid, row.scope_id, scopeId, vector)
       replaceLinks(ctx, scopeId, row.rid, entities)
-      replaceClaims(ctx, scopeId, row.rid, claims)
+      replaceClaims(ctx, scopeId, row.rid, claims, record.observedAt)
       appendEvents(ctx, record.tenantId, record.userId, events)
       const delta = new TermDelta()
       delta.add(record.tenantId, parseBag(row.terms), -1)
