@@ -1,8 +1,7 @@
 import { MemoryError } from '../../errors.js'
 import type { AccessHistory } from '../../score/activation.js'
-import { withAccess } from '../sqlite/accesses.js'
 import { checkLimit } from '../sqlite/reads.js'
-import type { AccessHistoryQuery } from '../store.js'
+import { type AccessHistoryQuery, RECENT_ACCESSES } from '../store.js'
 import type { PgContext } from './context.js'
 import { Where } from './filters.js'
 
@@ -23,22 +22,24 @@ export async function recordAccess(
     throw new MemoryError('INVALID_INPUT', `access time must be an ISO 8601 instant, got ${String(at)}`)
   }
   if (ids.length === 0) return
-  await ctx.tx(async (client) => {
-    const { rows } = await client.query<{ id: string; recent_accesses: string[] }>(
-      `SELECT id, recent_accesses FROM memories WHERE tenant_id = $1 AND id = ANY($2::text[])
-       ORDER BY id FOR UPDATE`,
-      [tenantId, [...new Set(ids)]],
-    )
-    if (rows.length === 0) return
-    const updates = rows.map((row) => ({ id: row.id, times: withAccess(row.recent_accesses, at) }))
-    await client.query(
-      `UPDATE memories m SET access_count = access_count + 1, last_accessed_at = $2,
-         recent_accesses = ARRAY(SELECT json_array_elements_text(x.times))
-       FROM json_to_recordset($3::json) AS x(id text, times json)
-       WHERE m.tenant_id = $1 AND m.id = x.id`,
-      [tenantId, at, JSON.stringify(updates)],
-    )
-  })
+  // One statement, so one round trip: the rows are locked in id order (concurrent
+  // retrievals of the same memories queue, never deadlock), and the new time takes its
+  // place by instant, after any equal one, the newest RECENT_ACCESSES kept (as `withAccess`).
+  await ctx.query(
+    `WITH locked AS (
+       SELECT id, recent_accesses FROM memories WHERE tenant_id = $1 AND id = ANY($2::text[])
+       ORDER BY id FOR UPDATE
+     )
+     UPDATE memories m SET access_count = m.access_count + 1, last_accessed_at = $3,
+       recent_accesses = ARRAY(
+         SELECT t FROM (
+           SELECT u.t, u.ord FROM unnest(l.recent_accesses) WITH ORDINALITY AS u(t, ord)
+           UNION ALL SELECT $3::text, ${Number.MAX_SAFE_INTEGER}
+         ) times ORDER BY t::timestamptz DESC, ord LIMIT ${RECENT_ACCESSES}
+       )
+     FROM locked l WHERE m.tenant_id = $1 AND m.id = l.id`,
+    [tenantId, [...new Set(ids)], at],
+  )
 }
 
 /** Each found memory's recent access times, newest first; never retrieved is []. */
