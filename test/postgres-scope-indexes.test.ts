@@ -168,6 +168,35 @@ describe.runIf(url !== null)('postgres HNSW index', () => {
     await expectSameNeighbours(store, exact, { limit: 50 })
     for (const s of [store, exact, other]) await s.close()
   })
+
+  it("follows another node's status changes, in vector and keyword search alike", async () => {
+    const name = schema()
+    const reader = await open(name)
+    const writer = await open(name)
+    await writer.insert(Array.from({ length: 300 }, (_, i) => vectorWrite(i)))
+    const words = textQuery(notes[7]?.content ?? '', { limit: 100 })
+    const found = async (statuses: VectorQuery['statuses']) => ({
+      nearest: (await reader.nearest(vectorQuery(7, { statuses })))[0]?.id,
+      keyword: (await reader.keyword({ ...words, statuses })).map((c) => c.id),
+    })
+    expect(await found(['active'])).toEqual({
+      nearest: 'm-00007',
+      keyword: expect.arrayContaining(['m-00007']),
+    })
+    // Both indexes are built now; the status changes on the other node.
+    await writer.patch('tenant-a', 'm-00007', { status: 'superseded' }, [], 1)
+    const superseded = await found(['active'])
+    expect(superseded.nearest).not.toBe('m-00007')
+    expect(superseded.keyword).not.toContain('m-00007')
+    expect(await found(['superseded'])).toEqual({ nearest: 'm-00007', keyword: ['m-00007'] })
+    await writer.patch('tenant-a', 'm-00007', { status: 'active' }, [], 2)
+    expect(await found(['active'])).toEqual({
+      nearest: 'm-00007',
+      keyword: expect.arrayContaining(['m-00007']),
+    })
+    expect(await found(['superseded'])).toEqual({ nearest: undefined, keyword: [] })
+    for (const s of [reader, writer]) await s.close()
+  })
 })
 
 describe.runIf(url === null)(SKIPPED, () => {

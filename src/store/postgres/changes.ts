@@ -3,7 +3,7 @@ import type { Queryable } from './context.js'
 /** Changes each scope keeps in its log; older ones are pruned (see migration 4). */
 export const CHANGES_KEPT = 100_000
 
-/** A memory of a scope whose text changed (written or deleted) in this transaction. */
+/** A memory of a scope whose text or status changed (written, patched or deleted) in this transaction. */
 export interface ChangedMemory {
   tenantId: string
   userId: string

@@ -3,7 +3,7 @@ import { isEmptyFilter } from '../sqlite/search.js'
 import type { Candidate, TextQuery } from '../store.js'
 import type { PgContext } from './context.js'
 import { candidateWhere } from './filters.js'
-import type { PgScopeIndexes, ScopeIndex } from './scope-indexes.js'
+import { hasStatus, type PgScopeIndexes, passingFilter, type ScopeIndex } from './scope-indexes.js'
 
 // The index's first cut, as a multiple of the page (more with a filter, which leaves fewer standing).
 const FIRST_CUT = 2
@@ -38,10 +38,16 @@ export async function keyword(
   // Postgres text cannot hold NUL.
   const text = query.terms.map((term) => term.replaceAll('\0', ' ')).join(' ')
   if (text.trim() === '') return []
-  const index = indexes === null ? null : await indexes.forScope(query)
-  if (index !== null) {
-    const page = await fromIndex(ctx, index, text, query)
-    if (page !== null) return page
+  if (indexes !== null) {
+    // The query's idf needs no index: both round trips go out at once.
+    const [index, terms] = await Promise.all([
+      indexes.forScope(query),
+      weightedTerms(ctx, text, query.tenantId),
+    ])
+    if (index !== null) {
+      const page = await fromIndex(ctx, index, terms, query)
+      if (page !== null) return page
+    }
   }
   const where = candidateWhere(query, [text])
   const tenant = where.param(query.tenantId)
@@ -81,33 +87,37 @@ function queryLexemes(text: string, tenant: string): string {
                 FROM text_totals WHERE tenant_id = ${tenant}) t`
 }
 
+/** The query's lexemes the tenant has indexed, with their idf, and the tenant's average length. */
+async function weightedTerms(ctx: PgContext, text: string, tenantId: string) {
+  const rows = await ctx.query<{ lexeme: string; idf: number; avgdl: number }>(queryLexemes('$1', '$2'), [
+    text,
+    tenantId,
+  ])
+  return { terms: rows.map((t) => ({ term: t.lexeme, idf: t.idf })), avgLength: rows[0]?.avgdl }
+}
+
 /**
  * The page from the scope's in-memory index: its best matches (by score, then id) cut at
- * a multiple of the page, checked against status and filter in SQL, cut deeper while
- * too few pass. Exact, as in the SQLite store (`keyword-search.ts`). Null when the filter
- * would need more than `MAX_CUT` matches checked: SQL does that better.
+ * a multiple of the page, checked against status and filter, cut deeper while too few
+ * pass. Exact, as in the SQLite store (`keyword-search.ts`). Statuses are checked in the
+ * index; any other filter in SQL. Null when the filter would need more than `MAX_CUT`
+ * matches checked: SQL does that better.
  */
-async function fromIndex(ctx: PgContext, index: ScopeIndex, text: string, query: TextQuery) {
-  const terms = await ctx.query<{ lexeme: string; idf: number; avgdl: number }>(queryLexemes('$1', '$2'), [
-    text,
-    query.tenantId,
-  ])
-  const avgLength = terms[0]?.avgdl
+async function fromIndex(
+  ctx: PgContext,
+  index: ScopeIndex,
+  { terms, avgLength }: Awaited<ReturnType<typeof weightedTerms>>,
+  query: TextQuery,
+): Promise<Candidate[] | null> {
   if (avgLength === undefined) return []
-  const weighted = terms.map((t) => ({ term: t.lexeme, idf: t.idf }))
-  let cut = Math.ceil(query.limit * (isEmptyFilter(query) ? FIRST_CUT : FIRST_CUT_FILTERED))
-  const ranking = index.keyword.rank(weighted, avgLength)
+  const local = isEmptyFilter(query)
+  let cut = Math.ceil(query.limit * (local ? FIRST_CUT : FIRST_CUT_FILTERED))
+  const ranking = index.keyword.rank(terms, avgLength)
   for (;;) {
     const top = ranking.best(cut)
-    const where = candidateWhere(query, [top.labels])
-    const passing = new Set(
-      (
-        await ctx.query<{ id: string }>(
-          `SELECT m.id FROM memories m WHERE m.id = ANY($1::text[]) AND ${where.sql}`,
-          where.params,
-        )
-      ).map((row) => row.id),
-    )
+    const passing = local
+      ? new Set(top.labels.filter((_, i) => hasStatus(index, top.keys[i] as number, query.statuses)))
+      : await passingFilter(ctx, top.labels, query)
     // A cut the index could not fill held every match.
     if (passing.size >= query.limit || top.labels.length < cut) {
       const page: Candidate[] = []

@@ -4,7 +4,7 @@ import type { Candidate, VectorQuery } from '../store.js'
 import type { PgContext } from './context.js'
 import { candidateWhere } from './filters.js'
 import { vectorText } from './row-mapping.js'
-import type { PgScopeIndexes, ScopeIndex } from './scope-indexes.js'
+import { hasStatus, type PgScopeIndexes, passingFilter, type ScopeIndex } from './scope-indexes.js'
 import { checkVector, requireSpace } from './vector-space.js'
 
 // The first search of the node-local graph asks for this many times the page (more with
@@ -80,28 +80,36 @@ export async function nearest(
 }
 
 /**
- * Nearest neighbours through the scope's node-local HNSW graph, checked against status and
- * filter in SQL, asking for more while too few pass (as the SQLite store does, see
+ * Nearest neighbours through the scope's node-local HNSW graph, each at its exact
+ * distance (from the full-precision copy the index keeps). Statuses are checked in the index, any other filter in
+ * SQL; while too few pass it asks for more (as the SQLite store does, see
  * `approximate-search.ts`). Null when even `MAX_K` neighbours do not fill the page, or
  * the graph could not reach as many as asked: the SQL search then answers.
  */
 async function fromIndex(ctx: PgContext, index: ScopeIndex, query: VectorQuery): Promise<Candidate[] | null> {
   const total = index.vectors.size()
-  let k = Math.ceil(query.limit * (isEmptyFilter(query) ? FIRST_K : FIRST_K_FILTERED))
+  const local = isEmptyFilter(query)
+  let k = Math.ceil(query.limit * (local ? FIRST_K : FIRST_K_FILTERED))
   for (;;) {
     const asked = Math.min(k, total)
     const hits = index.vectors.search(query.vector, asked)
     if (hits.keys.length < asked) return null
-    const ids = Array.from(hits.keys, (key) => index.idOf(Number(key))).filter((id) => id !== undefined)
-    const where = candidateWhere(query, [ids, vectorText(query.vector)])
-    // The graph holds 16-bit vectors; the stored ones give each hit its exact distance.
-    const rows = await ctx.query<{ id: string; distance: number }>(
-      `SELECT m.id, v.embedding <=> $2::vector AS distance
-       FROM memories m JOIN memory_vectors v ON v.tenant_id = m.tenant_id AND v.memory_id = m.id
-       WHERE m.id = ANY($1::text[]) AND ${where.sql}`,
-      where.params,
-    )
-    if (rows.length >= query.limit || asked >= total) return sortAndMap(rows).slice(0, query.limit)
+    const rows: { id: string; distance: number }[] = []
+    for (const big of hits.keys) {
+      const key = Number(big)
+      const id = index.idOf(key)
+      if (id !== undefined && (!local || hasStatus(index, key, query.statuses)))
+        rows.push({ id, distance: index.distance(key, query.vector) })
+    }
+    const passing = local
+      ? null
+      : await passingFilter(
+          ctx,
+          rows.map((row) => row.id),
+          query,
+        )
+    const page = passing === null ? rows : rows.filter((row) => passing.has(row.id))
+    if (page.length >= query.limit || asked >= total) return sortAndMap(page).slice(0, query.limit)
     if (k >= MAX_K) return null
     k = Math.min(MAX_K, k * GROWTH)
   }

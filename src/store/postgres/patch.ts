@@ -2,6 +2,7 @@ import { MemoryError } from '../../errors.js'
 import type { HistoryEvent, MemoryRecord } from '../../types.js'
 import { checkPatch, patchedRecord } from '../record-patch.js'
 import type { RecordPatch } from '../store.js'
+import { logChanges } from './changes.js'
 import type { PgContext } from './context.js'
 import { insertEvents } from './events.js'
 import { type MemoryRow, RECORD_COLUMNS, recordRow, toRecord } from './row-mapping.js'
@@ -54,6 +55,8 @@ export async function patchMemory(
       client,
       events.map((e) => ({ tenantId, userId: row.user_id, e })),
     )
+    // Node-local indexes check statuses themselves, so they must hear of a new one.
+    if (next.status !== current.status) await logChanges(client, [{ tenantId, userId: row.user_id, id }], 0)
     return next
   })
 }

@@ -2,7 +2,8 @@
  * Migration 4 of the Postgres store: what node-local indexes of large scopes need to stay
  * in step with the database, whichever node wrote.
  *
- * - `memory_changes` logs every memory whose text was written or deleted, with the id of
+ * - `memory_changes` logs every memory whose text was written or deleted (and, since the
+ *   indexes check statuses themselves, whose status changed), with the id of
  *   the transaction that did it. A node catches up by re-reading the memories logged
  *   since its watermark: the oldest transaction still running when it last looked
  *   (`pg_snapshot_xmin`), so a change committed late by a long transaction is never

@@ -1,8 +1,11 @@
 import { MemoryError } from '../../errors.js'
-import type { Scope } from '../../types.js'
+import type { MemoryStatus, Scope } from '../../types.js'
 import { type Bm25Index, createBm25Index } from '../bm25-index.js'
 import { type Hnsw, hnswFactory } from '../hnsw.js'
+import type { CandidateQuery } from '../store.js'
+import { createVectorTable, type VectorTable } from '../vector-table.js'
 import type { PgContext } from './context.js'
+import { candidateWhere } from './filters.js'
 import { parseVector } from './row-mapping.js'
 
 /**
@@ -19,11 +22,15 @@ export interface PgScopeIndexes {
   close(): void
 }
 
-/** One scope's indexes, and the memory ids behind their integer keys. */
+/** One scope's indexes, and the memory ids and statuses behind their integer keys. */
 export interface ScopeIndex {
   keyword: Bm25Index
   vectors: Hnsw
+  /** The exact cosine distance of the memory's vector from `query` (the graph holds 16-bit ones). */
+  distance(key: number, query: Float32Array): number
   idOf(key: number): string | undefined
+  /** The memory's status as of the last catch-up (status changes are logged like writes). */
+  statusOf(key: number): MemoryStatus | undefined
 }
 
 interface IndexState extends ScopeIndex {
@@ -31,10 +38,13 @@ interface IndexState extends ScopeIndex {
   watermark: bigint
   keyOf: Map<string, number>
   ids: string[]
+  statuses: (MemoryStatus | undefined)[]
+  exact: VectorTable
 }
 
 interface MemoryRow {
   id: string
+  status: MemoryStatus
   doc_len: number
   lexemes: string[]
   tfs: number[]
@@ -53,7 +63,7 @@ const BUILD_PAGE = 5000
 // Past this many changed memories, a rebuild costs less than re-reading them one by one.
 const CATCH_UP_LIMIT = 20_000
 
-const MEMORY_COLUMNS = `m.id, m.doc_len,
+const MEMORY_COLUMNS = `m.id, m.status, m.doc_len,
   ARRAY(SELECT u.lexeme FROM unnest(m.fts) u) AS lexemes,
   ARRAY(SELECT greatest(cardinality(u.positions), 1) FROM unnest(m.fts) u) AS tfs,
   v.embedding::text AS embedding`
@@ -84,12 +94,15 @@ export function createPgScopeIndexes(
         state.keyOf.set(row.id, key)
         state.ids.push(row.id)
       }
+      state.statuses[key] = row.status
       const frequencies = row.lexemes.map((lexeme, i) => [lexeme, row.tfs[i] as number] as const)
       state.keyword.setFrequencies(key, frequencies, row.doc_len, row.id)
       if (state.vectors.has(BigInt(key))) state.vectors.remove(BigInt(key))
       if (row.embedding !== null) {
+        const vector = parseVector(row.embedding)
         added.push(BigInt(key))
-        vectors.push(parseVector(row.embedding))
+        vectors.push(vector)
+        state.exact.set(key, vector)
       }
     }
     if (added.length === 0) return
@@ -104,6 +117,7 @@ export function createPgScopeIndexes(
     if (key === undefined) return
     state.keyword.delete(key)
     if (state.vectors.has(BigInt(key))) state.vectors.remove(BigInt(key))
+    state.statuses[key] = undefined
     state.keyOf.delete(id)
   }
 
@@ -112,13 +126,19 @@ export function createPgScopeIndexes(
       'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin',
     )
     const ids: string[] = []
+    const statuses: (MemoryStatus | undefined)[] = []
+    const exact = createVectorTable(dimensions)
     const state: IndexState = {
       keyword: createBm25Index({ term: options.termScore }),
       vectors: hnswFactory().create(dimensions),
+      distance: (key, query) => exact.distance(key, query),
       idOf: (key) => ids[key],
+      statusOf: (key) => statuses[key],
       watermark: BigInt(start?.xmin ?? '0'),
       keyOf: new Map(),
       ids,
+      statuses,
+      exact,
     }
     let after: [string, string] = ['', '']
     for (;;) {
@@ -232,4 +252,28 @@ export function createPgScopeIndexes(
       ready.clear()
     },
   }
+}
+
+/** Whether the memory behind `key` has one of `statuses` (any status when omitted). */
+export function hasStatus(
+  index: ScopeIndex,
+  key: number,
+  statuses: readonly MemoryStatus[] | undefined,
+): boolean {
+  const status = index.statusOf(key)
+  return status !== undefined && (statuses === undefined || statuses.includes(status))
+}
+
+/** Which of `ids` pass the query's scope, statuses and filter, asked of SQL. */
+export async function passingFilter(
+  ctx: PgContext,
+  ids: readonly string[],
+  query: CandidateQuery,
+): Promise<Set<string>> {
+  const where = candidateWhere(query, [ids])
+  const rows = await ctx.query<{ id: string }>(
+    `SELECT m.id FROM memories m WHERE m.id = ANY($1::text[]) AND ${where.sql}`,
+    where.params,
+  )
+  return new Set(rows.map((row) => row.id))
 }
