@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
@@ -55,6 +55,47 @@ describe('sqlite store', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     db.close()
     await store.close()
+  })
+
+  describe('checkpoints', () => {
+    // About 600 pages of log: past the 250 at which the writing connection checkpoints on
+    // its own, short of its backstop of 4,000 while a thread does it.
+    const writeLog = async (store: Awaited<ReturnType<typeof createSqliteStore>>) => {
+      await store.openVectorSpace(TEST_SPACE)
+      for (let batch = 0; batch < 6; batch++)
+        await store.insert(
+          Array.from({ length: 100 }, (_, i) =>
+            memoryWrite({ id: `m-${batch}-${i}`, content: `note ${batch} ${i} ${'x'.repeat(2000)}` }),
+          ),
+        )
+    }
+    const fileSize = (path: string) => statSync(path).size
+
+    it('are not made by the writes while a thread makes them', async () => {
+      const path = freshPath()
+      // A thread that waits a minute: whatever reaches the file before, a write put there.
+      const store = await createSqliteStore({ path, backgroundCheckpoints: { intervalMs: 60_000 } })
+      const before = fileSize(path)
+      await writeLog(store)
+      expect(fileSize(`${path}-wal`)).toBeGreaterThan(250 * 4096)
+      expect(fileSize(path)).toBe(before)
+      await store.close()
+      // Closing folds the log in.
+      expect(fileSize(path)).toBeGreaterThan(before + 500 * 4096)
+    })
+
+    it('are made by the thread soon after the writes, and by the writes without it', async () => {
+      for (const backgroundCheckpoints of [undefined, false] as const) {
+        const path = freshPath()
+        const store = await createSqliteStore({ path, backgroundCheckpoints })
+        const before = fileSize(path)
+        await writeLog(store)
+        await expect
+          .poll(() => fileSize(path), { timeout: 5000, interval: 50 })
+          .toBeGreaterThan(before + 100 * 4096)
+        await store.close()
+      }
+    })
   })
 
   it('applies each migration once and not again on reopen', async () => {

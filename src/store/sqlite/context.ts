@@ -59,7 +59,8 @@ export async function openContext(options: OpenOptions): Promise<StoreContext> {
 // Page cache per connection, and how much of the file is read through a memory map.
 const CACHE_KIB = 32 * 1024
 const MMAP_BYTES = 256 * 1024 * 1024
-const CHECKPOINT_PAGES = 250
+/** WAL pages after which the writing connection checkpoints, when no thread does it for it. */
+export const CHECKPOINT_PAGES = 250
 
 function openOnce(path: string, busyTimeoutMs: number): StoreContext {
   const fileBacked = path !== ':memory:'
@@ -77,7 +78,8 @@ function openOnce(path: string, busyTimeoutMs: number): StoreContext {
     db.pragma(`cache_size = -${CACHE_KIB}`)
     // Every search writes its hits' access times, and the write that crosses this many WAL
     // pages copies them all back into the file. At SQLite's default of 1,000 that took one
-    // search in a hundred 15–20 ms; a quarter of it bounds the pause at a few ms.
+    // search in a hundred 15–20 ms; a quarter of it bounds the pause at a few ms. A store
+    // on a file moves this work to a thread of its own (see `checkpointer.ts`).
     db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`)
     // Deleted content is overwritten with zeros, so forgotten text leaves the file.
     db.pragma('secure_delete = ON')

@@ -5,8 +5,9 @@ import type { MemoryStore, StoredMemory } from '../store.js'
 import { accessHistoryBatch, accessTimes, type HistoryPosition, recordAccess } from './accesses.js'
 import { nearestIndexed } from './approximate-search.js'
 import { adjustAssociations } from './associations.js'
+import { startCheckpointer } from './checkpointer.js'
 import { byClaims } from './claims.js'
-import { openContext, type StoreContext } from './context.js'
+import { CHECKPOINT_PAGES, openContext, type StoreContext } from './context.js'
 import { byEntities, entitiesOf, readEntities } from './entities.js'
 import { claimJobs, enqueueJob, finishJob, jobCounts } from './jobs.js'
 import { createKeywordIndexes } from './keyword-index.js'
@@ -49,6 +50,12 @@ export interface SqliteStoreOptions {
    * @default {} (scopes of 10,000 memories or more)
    */
   keywordIndex?: { minScopeSize?: number } | false
+  /**
+   * A thread that copies the write-ahead log into the file every `intervalMs`, so writes
+   * (and the access records of searches) never pause for it; `false` leaves checkpoints
+   * to the writing connection, every 250 pages. Files only. @default { intervalMs: 100 }
+   */
+  backgroundCheckpoints?: { intervalMs?: number } | false
 }
 
 /**
@@ -67,6 +74,10 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
     throw storeFailed(error, `opening SQLite store at ${options.path}`)
   }
   let closed = false
+  const checkpointer =
+    ctx.fileBacked && options.backgroundCheckpoints !== false
+      ? startBackgroundCheckpoints(ctx, resolve(options.path), options.backgroundCheckpoints?.intervalMs)
+      : null
   const locks = lockTable(ctx, options.lockLeaseMs ?? DEFAULT_LOCK_LEASE_MS)
   const indexOptions = options.vectorIndex === false ? null : (options.vectorIndex ?? {})
   const indexes =
@@ -180,12 +191,13 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
     jobCounts: (tenantId) => run('jobCounts', () => jobCounts(ctx, tenantId)),
     stats: (tenantId, userId) => run('stats', () => readStats(ctx, tenantId, userId)),
     tryLock: (key) => run('tryLock', () => locks.tryLock(key)),
-    close: () => {
+    close: async () => {
       // Closing twice is harmless, so shutdown paths need not track who closed first.
-      if (closed) return Promise.resolve()
+      if (closed) return
       closed = true
       try {
         locks.releaseAll()
+        await checkpointer?.close()
         try {
           keywordIndexes?.close()
           indexes?.close()
@@ -194,12 +206,30 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
           if (ctx.fileBacked) ctx.db.pragma('wal_checkpoint(TRUNCATE)')
           ctx.db.close()
         }
-        return Promise.resolve()
       } catch (error) {
-        return Promise.reject(storeFailed(error, 'sqlite close'))
+        throw storeFailed(error, 'sqlite close')
       }
     },
   }
+}
+
+// While a thread checkpoints, this connection folds the log back only if the thread
+// falls far behind (a bulk import), as SQLite's own automatic checkpoint does at 1,000 pages.
+const BACKSTOP_PAGES = 4000
+
+/**
+ * Moves checkpoints off the connection that writes (see `checkpointer.ts`); if the
+ * thread stops, this connection checkpoints as before.
+ */
+function startBackgroundCheckpoints(ctx: StoreContext, path: string, intervalMs: number | undefined) {
+  const checkpointer = startCheckpointer(path, {
+    intervalMs,
+    onStopped: () => {
+      if (ctx.db.open) ctx.db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`)
+    },
+  })
+  ctx.db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`)
+  return checkpointer
 }
 
 function closedError(): MemoryError {

@@ -1,0 +1,85 @@
+import { createRequire } from 'node:module'
+import { Worker } from 'node:worker_threads'
+
+/**
+ * Copies the write-ahead log back into the database file on a thread of its own, so
+ * the caller's writes (every search records the accesses of its hits) never pause for
+ * it: at SQLite's default, the write that crossed the mark did the copying, and with
+ * 100,000 memories that made one search in fifteen take 5 ms longer.
+ */
+export interface Checkpointer {
+  /** True while the thread runs. */
+  readonly running: boolean
+  /** Stops the thread; the caller checkpoints what is left. */
+  close(): Promise<void>
+}
+
+/** Options of `startCheckpointer`. */
+export interface CheckpointerOptions {
+  /** How often the thread looks for log frames to copy, in ms. @default 100 */
+  intervalMs?: number
+  /**
+   * Called once if the thread stops before `close` (its connection failed), with why:
+   * the caller then checkpoints on its own connection again.
+   */
+  onStopped?: (error: unknown) => void
+}
+
+// The thread's code: one more connection to the file, asking for a passive checkpoint
+// (it waits for no reader or writer) at each tick. A checkpoint another connection
+// holds is a busy answer, not an error; anything else stops the thread.
+const THREAD = `
+const { parentPort, workerData } = require('node:worker_threads')
+const Database = require(workerData.driver)
+const db = new Database(workerData.path, { timeout: 0 })
+let timer = setInterval(() => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)')
+  } catch (error) {
+    if (!String(error && error.code).startsWith('SQLITE_BUSY')) throw error
+  }
+}, workerData.intervalMs)
+parentPort.on('message', () => {
+  clearInterval(timer)
+  db.close()
+  parentPort.close()
+})
+`
+
+/** Starts the checkpoint thread for the WAL file database at `path`. */
+export function startCheckpointer(path: string, options: CheckpointerOptions = {}): Checkpointer {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3')
+  const worker = new Worker(THREAD, {
+    eval: true,
+    workerData: { path, driver, intervalMs: options.intervalMs ?? 100 },
+  })
+  // A thread that only checkpoints must not keep the process alive.
+  worker.unref()
+  let running = true
+  let closing = false
+  let failure: unknown = new Error('the checkpoint thread stopped')
+  const exited = new Promise<void>((resolve) => {
+    worker.once('exit', () => {
+      running = false
+      if (!closing) options.onStopped?.(failure)
+      resolve()
+    })
+  })
+  // An error ends the thread; `exit` follows and hands it to `onStopped`.
+  worker.on('error', (error) => {
+    failure = error
+  })
+  return {
+    get running() {
+      return running
+    },
+    async close() {
+      if (!running) return
+      closing = true
+      // Held alive until the thread has closed its connection.
+      worker.ref()
+      worker.postMessage('close')
+      await exited
+    },
+  }
+}
