@@ -15,7 +15,7 @@ import type { CandidateQuery, CandidateSignals, MemoryStore } from './store/stor
 import { keywordTerms } from './text/stop-words.js'
 import { resolveTimeRange } from './text/time-expressions.js'
 import { words } from './text/words.js'
-import type { MemoryFilter, MemoryRecord, MemoryStatus } from './types.js'
+import type { EntityInfo, MemoryFilter, MemoryRecord, MemoryStatus } from './types.js'
 
 /** What retrieval works with. */
 export interface RetrievalDeps {
@@ -88,22 +88,32 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
    * memories has no associative strength left (S − ln fan ≤ 0), so the memories it
    * would bring in could gain nothing from it, and a hub is costly to walk.
    */
-  const spreadingKeys = async (keys: readonly string[]) =>
-    keys.length === 0
-      ? []
-      : (await store.entities(scope, keys))
-          .filter((e) => scoring.maxAssociation - Math.log(e.fan) > 0)
-          .map((e) => e.key)
+  const spreads = (e: EntityInfo) => scoring.maxAssociation - Math.log(e.fan) > 0
+  const spreadingKeys = async (keys: readonly string[]) => {
+    if (keys.length === 0) return []
+    const found = await store.entities(scope, keys)
+    for (const e of found) entityInfo.set(e.key, e)
+    return found.filter(spreads).map((e) => e.key)
+  }
+  // Every entity spreading reads (the query's, the hop's), kept for scoring: read once.
+  const entityInfo = new Map<string, EntityInfo>()
   const sourceKeys = [...new Set([...queryKeys, ...conversationKeys])]
   const askedKeys = scoring.claim > 0 ? questionClaimKeys(req.query, req.userId) : []
 
-  const [dense, keyword, linked, recent, asserted] = await Promise.all([
+  const embedded =
     scoring.dense > 0
-      ? embedForTenant(deps.embedder, store, tenantId, [req.query], 'query').then(([vector]) =>
-          store.nearest({ ...base, vector: vector as Float32Array }),
+      ? embedForTenant(deps.embedder, store, tenantId, [req.query], 'query').then(([v]) => v as Float32Array)
+      : null
+  // Keyword search is asked in the same turn as nearest neighbours once the query is
+  // embedded: a store that checks its indexes' freshness per turn (PostgreSQL's node-local
+  // indexes) then checks once. Nothing waits longer: each takes one round trip after it.
+  const [dense, keyword, linked, recent, asserted] = await Promise.all([
+    embedded === null ? [] : embedded.then((vector) => store.nearest({ ...base, vector })),
+    scoring.keyword > 0
+      ? (embedded ?? Promise.resolve()).then(() =>
+          store.keyword({ ...base, terms: keywordTerms(words(req.query)) }),
         )
       : [],
-    scoring.keyword > 0 ? store.keyword({ ...base, terms: keywordTerms(words(req.query)) }) : [],
     useGraph && sourceKeys.length > 0
       ? spreadingKeys(sourceKeys).then((keys) =>
           keys.length > 0 ? store.byEntities({ ...base, keys, limit: ENTITY_LIMIT }) : [],
@@ -124,11 +134,11 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
   let top: string[] = []
   if (useGraph && relevance.length > 0) {
     top = relevance.slice(0, HOP_FROM).map((r) => r.id)
-    const mentions = await store.entitiesOf(tenantId, top)
-    hopKeys = [...new Set([...mentions.values()].flat().map((e) => e.key))].filter(
-      (k) => !sourceKeys.includes(k),
-    )
-    const spreading = await spreadingKeys(hopKeys)
+    // Mentions carry their fan, so the hop's strength needs no second read.
+    for (const e of [...(await store.entitiesOf(tenantId, top)).values()].flat())
+      if (!sourceKeys.includes(e.key)) entityInfo.set(e.key, e)
+    hopKeys = [...entityInfo.keys()].filter((k) => !sourceKeys.includes(k))
+    const spreading = hopKeys.filter((k) => spreads(entityInfo.get(k) as EntityInfo))
     if (spreading.length > 0)
       hopped = (await store.byEntities({ ...base, keys: spreading, limit: HOP_LIMIT })).map((c) => c.id)
   }
@@ -137,12 +147,8 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
     ...new Set([...relevance.map((r) => r.id), ...linked.map((c) => c.id), ...recent, ...hopped, ...answers]),
   ]
   if (ids.length === 0) return []
-  const allKeys = [...sourceKeys, ...hopKeys]
   // Ranking reads only what it scores of each candidate; whole records only for the page.
-  const [found, entities] = await Promise.all([
-    store.signals(tenantId, ids),
-    useGraph && allKeys.length > 0 ? store.entities(scope, allKeys) : [],
-  ])
+  const found = await store.signals(tenantId, ids)
   // As of a past moment, what had been superseded by then no longer held.
   const asOf = req.asOf
   const candidates = asOf ? found.filter((r) => r.validTo === null || r.validTo > asOf) : found
@@ -153,7 +159,7 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
   // The hop spreads from the best hits to other memories, never back to the hits themselves.
   const withHop = [...direct, ...evenSources(hopKeys, HOP_ATTENTION)]
   const hopSources = new Set(top)
-  const fans = new Map(entities.map((e) => [e.key, e.fan]))
+  const fans = new Map([...entityInfo.values()].map((e) => [e.key, e.fan]))
   const learnedBy = new Map(
     candidates
       .filter((c) => c.learned.length > 0)

@@ -131,8 +131,8 @@ export interface MemoryStore {
   /** The scope's entities with these keys, and their fan (memories linked, any status). */
   entities(scope: Scope, keys: readonly string[]): Promise<EntityInfo[]>
 
-  /** The entities each memory mentions. Memories without any map to []. */
-  entitiesOf(tenantId: string, ids: readonly string[]): Promise<Map<string, EntityMention[]>>
+  /** The entities each memory mentions, with their fan in its scope. Memories without any map to []. */
+  entitiesOf(tenantId: string, ids: readonly string[]): Promise<Map<string, EntityInfo[]>>
 
   /** Adds `delta` to the strength between each key and the memory, clamped to [-ASSOCIATION_LIMIT, ASSOCIATION_LIMIT]. */
   adjustAssociations(scope: Scope, memoryId: string, keys: readonly string[], delta: number): Promise<void>

@@ -21,9 +21,10 @@ export async function adjustAssociations(
     throw new MemoryError('INVALID_INPUT', 'association keys must be non-empty strings')
   }
   await ctx.tx(async (client) => {
-    // FOR SHARE: the memory cannot be removed before the strengths are written.
+    // FOR UPDATE: the memory cannot be removed before the strengths are written, and
+    // feedbacks on it queue to rewrite its copy of them one after another.
     const { rows } = await client.query(
-      'SELECT 1 FROM memories WHERE tenant_id = $1 AND user_id = $2 AND id = $3 FOR SHARE',
+      'SELECT 1 FROM memories WHERE tenant_id = $1 AND user_id = $2 AND id = $3 FOR UPDATE',
       [scope.tenantId, scope.userId, memoryId],
     )
     if (rows.length === 0) throw new MemoryError('NOT_FOUND', `memory ${memoryId} not found`)
@@ -34,6 +35,14 @@ export async function adjustAssociations(
        ON CONFLICT (tenant_id, memory_id, key)
        DO UPDATE SET weight = greatest(-$5::float8, least($5::float8, associations.weight + $4::float8))`,
       [scope.tenantId, memoryId, scope.userId, delta, ASSOCIATION_LIMIT, [...new Set(keys)]],
+    )
+    // Ranking reads the memory's strengths from its row (migration 5).
+    await client.query(
+      `UPDATE memories m SET learned = coalesce((
+         SELECT json_agg(json_build_object('key', a.key, 'weight', a.weight) ORDER BY a.key)
+         FROM associations a WHERE a.tenant_id = $1 AND a.memory_id = $2), '[]'::json)
+       WHERE m.tenant_id = $1 AND m.id = $2`,
+      [scope.tenantId, memoryId],
     )
   })
 }

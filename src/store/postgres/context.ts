@@ -25,7 +25,27 @@ export function createContext(pool: Pool): PgContext {
     async query(text, values) {
       return (await pool.query(text, values)).rows
     },
-    tx: (work) => inTransaction(pool, work),
+    tx: (work) => retryDeadlocks(() => inTransaction(pool, work)),
+  }
+}
+
+// How often a transaction chosen as a deadlock's victim is run again.
+const DEADLOCK_ATTEMPTS = 4
+
+/**
+ * Runs a transaction again when PostgreSQL rolled it back to break a deadlock (it has
+ * done nothing, and its work is a function of its arguments), after a random pause so the
+ * two writers do not meet again. Writers take rows in one order where they can (scope,
+ * text statistics, entities), but term rows are shared by every writer of a tenant.
+ */
+async function retryDeadlocks<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run()
+    } catch (error) {
+      if (sqlState(error) !== DEADLOCK_DETECTED || attempt >= DEADLOCK_ATTEMPTS) throw error
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt))
+    }
   }
 }
 
@@ -58,3 +78,6 @@ export function sqlState(error: unknown): string | undefined {
 
 /** SQLSTATE of a unique or primary key violation. */
 export const UNIQUE_VIOLATION = '23505'
+
+/** SQLSTATE of the transaction PostgreSQL rolled back to break a deadlock. */
+export const DEADLOCK_DETECTED = '40P01'

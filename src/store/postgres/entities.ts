@@ -1,4 +1,4 @@
-import type { EntityInfo, EntityKind, EntityMention, Scope } from '../../types.js'
+import type { EntityInfo, EntityKind, Scope } from '../../types.js'
 import { checkLimit } from '../sqlite/reads.js'
 import type { EntityCandidate, EntityQuery } from '../store.js'
 import type { PgContext } from './context.js'
@@ -47,16 +47,22 @@ export async function readEntities(
     .map(({ key, name, kind, fan }) => ({ key, name, kind, fan }))
 }
 
-/** The entities each found memory mentions, in the order its write listed them. */
+/** The entities each found memory mentions, in the order its write listed them, with their fan. */
 export async function entitiesOf(
   ctx: PgContext,
   tenantId: string,
   ids: readonly string[],
-): Promise<Map<string, EntityMention[]>> {
-  const result = new Map<string, EntityMention[]>()
+): Promise<Map<string, EntityInfo[]>> {
+  const result = new Map<string, EntityInfo[]>()
   if (ids.length === 0) return result
-  const rows = await ctx.query<{ id: string; key: string | null; name: string; kind: EntityKind }>(
-    `SELECT m.id, e.key, e.name, e.kind FROM memories m
+  const rows = await ctx.query<{
+    id: string
+    key: string | null
+    name: string
+    kind: EntityKind
+    fan: number
+  }>(
+    `SELECT m.id, e.key, e.name, e.kind, e.fan FROM memories m
      LEFT JOIN memory_entities l ON l.tenant_id = m.tenant_id AND l.memory_id = m.id
      LEFT JOIN entities e ON e.tenant_id = l.tenant_id AND e.user_id = l.user_id AND e.key = l.key
      WHERE m.tenant_id = $1 AND m.id = ANY($2::text[])
@@ -69,7 +75,7 @@ export async function entitiesOf(
       mentions = []
       result.set(row.id, mentions)
     }
-    if (row.key !== null) mentions.push({ key: row.key, name: row.name, kind: row.kind })
+    if (row.key !== null) mentions.push({ key: row.key, name: row.name, kind: row.kind, fan: row.fan })
   }
   return result
 }

@@ -3,6 +3,7 @@ import { SCHEMA_V1 } from './schema-v1.js'
 import { SCHEMA_V2 } from './schema-v2.js'
 import { SCHEMA_V3 } from './schema-v3.js'
 import { SCHEMA_V4 } from './schema-v4.js'
+import { SCHEMA_V5 } from './schema-v5.js'
 
 /** One schema step. Versions are applied in order, each exactly once per schema. */
 export interface Migration {
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'entities, associations, claims, lifecycle runs, jobs', sql: SCHEMA_V2 },
   { version: 3, name: 'entity fan kept in a column', sql: SCHEMA_V3 },
   { version: 4, name: 'change log and memory counts of scopes', sql: SCHEMA_V4 },
+  { version: 5, name: 'entity keys and learned associations on the memory row', sql: SCHEMA_V5 },
 ]
 
 /** Any constant will do: every process migrating this database takes the same lock. */

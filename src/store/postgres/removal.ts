@@ -23,8 +23,9 @@ export async function removeMemory(
     )
     const row = rows[0]
     if (row === undefined) return false
-    await adjustTextStats(client, tenantId, [id], -1)
+    // The scope row before the text statistics, as every writer takes them.
     await logChanges(client, [{ tenantId, userId: row.user_id, id }], -1)
+    await adjustTextStats(client, tenantId, [id], -1)
     await replaceLinks(client, { tenantId, userId: row.user_id, id }, [])
     await deleteRows(client, tenantId, 'memory_id = ANY($2::text[])', [[id]])
     await client.query('DELETE FROM memories WHERE tenant_id = $1 AND id = $2', [tenantId, id])
@@ -52,6 +53,11 @@ export async function removeUser(ctx: PgContext, scope: Scope): Promise<number> 
       [scope.tenantId, scope.userId],
     )
     const ids = rows.map((row) => row.id)
+    // The scope row before the text statistics, as every writer takes them.
+    await client.query('SELECT 1 FROM scopes WHERE tenant_id = $1 AND user_id = $2 FOR UPDATE', [
+      scope.tenantId,
+      scope.userId,
+    ])
     await adjustTextStats(client, scope.tenantId, ids, -1)
     const user = 'user_id = $2'
     await deleteRows(client, scope.tenantId, user, [scope.userId])

@@ -12,11 +12,14 @@ interface SignalRow {
   confidence: number
   access_count: number
   recent_accesses: string[]
-  keys: string[]
+  entity_keys: string[]
   learned: { key: string; weight: number }[]
 }
 
-/** What ranking reads of each candidate, in one round trip: a few columns, its entity keys and learned associations. */
+/**
+ * What ranking reads of each candidate, in one round trip: a few columns of the memory
+ * row, with its entity keys and learned associations kept there by the writes (migration 5).
+ */
 export async function readSignals(
   ctx: PgContext,
   tenantId: string,
@@ -25,11 +28,7 @@ export async function readSignals(
   if (ids.length === 0) return []
   const rows = await ctx.query<SignalRow>(
     `SELECT m.id, m.status, m.superseded_by, m.valid_to, m.session_id, m.observed_at, m.confidence,
-       m.access_count, m.recent_accesses,
-       ARRAY(SELECT l.key FROM memory_entities l
-             WHERE l.tenant_id = m.tenant_id AND l.memory_id = m.id) AS keys,
-       ARRAY(SELECT json_build_object('key', a.key, 'weight', a.weight) FROM associations a
-             WHERE a.tenant_id = m.tenant_id AND a.memory_id = m.id) AS learned
+       m.access_count, m.recent_accesses, m.entity_keys, m.learned
      FROM memories m WHERE m.tenant_id = $1 AND m.id = ANY($2::text[])`,
     [tenantId, ids],
   )
@@ -43,7 +42,7 @@ export async function readSignals(
     confidence: r.confidence,
     accessCount: r.access_count,
     recentAccesses: r.recent_accesses,
-    entityKeys: r.keys,
+    entityKeys: r.entity_keys,
     learned: r.learned,
   }))
 }

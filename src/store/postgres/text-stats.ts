@@ -70,15 +70,15 @@ export async function readTermCounts(
   tenantId: string,
   terms: readonly string[],
 ): Promise<TermCounts> {
-  const [totals] = await ctx.query<{ total: string }>('SELECT total FROM term_totals WHERE tenant_id = $1', [
-    tenantId,
-  ])
-  const rows = await ctx.query<{ term: string; n: string }>(
-    'SELECT term, n FROM term_counts WHERE tenant_id = $1 AND term = ANY($2::text[])',
+  // One round trip: a query embeds only once its words' counts are in.
+  const [row] = await ctx.query<{ total: string | null; counts: Record<string, number> }>(
+    `SELECT (SELECT total FROM term_totals WHERE tenant_id = $1)::text AS total,
+       coalesce((SELECT json_object_agg(term, n) FROM term_counts
+                 WHERE tenant_id = $1 AND term = ANY($2::text[])), '{}'::json) AS counts`,
     [tenantId, terms],
   )
   return {
-    total: totals === undefined ? 0 : Number(totals.total),
-    counts: new Map(rows.map((row) => [row.term, Number(row.n)])),
+    total: Number(row?.total ?? 0),
+    counts: new Map(Object.entries(row?.counts ?? {})),
   }
 }

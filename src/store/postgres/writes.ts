@@ -22,9 +22,10 @@ export async function insertMemories(ctx: PgContext, writes: readonly MemoryWrit
     seen.add(key)
   }
   await ctx.tx(async (client) => {
-    const rows = writes.map(({ record, terms }) => ({
+    const rows = writes.map(({ record, terms, entities }) => ({
       ...recordRow(record),
       terms: Object.fromEntries(bagOf(terms)),
+      entity_keys: entityKeys(entities),
       // A record that arrives already retrieved (an import) knows one access time exactly.
       recent_accesses: record.lastAccessedAt === null ? [] : [record.lastAccessedAt],
     }))
@@ -34,7 +35,7 @@ export async function insertMemories(ctx: PgContext, writes: readonly MemoryWrit
        ORDER BY 1, 2 ON CONFLICT DO NOTHING`,
       [JSON.stringify(writes.map(({ record }) => ({ tenant_id: record.tenantId, user_id: record.userId })))],
     )
-    const columns = `${RECORD_COLUMNS}, terms, recent_accesses`
+    const columns = `${RECORD_COLUMNS}, terms, recent_accesses, entity_keys`
     try {
       await client.query(
         `INSERT INTO memories (${columns})
@@ -88,20 +89,29 @@ export async function updateMemory(
     const row = rows[0]
     if (row === undefined) throw new MemoryError('NOT_FOUND', `memory ${record.id} not found`)
     checkVersion(record.id, row.version, expectedVersion)
-    await adjustTextStats(client, record.tenantId, [record.id], -1)
-    const columns = RECORD_COLUMNS.split(', ').filter((c) => c !== 'tenant_id' && c !== 'id')
+    // The scope row before the text statistics, as inserts and removals take them: two
+    // writers never each hold what the other waits for.
     await client.query(`INSERT INTO scopes (tenant_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
       record.tenantId,
       record.userId,
     ])
+    await logChanges(client, [{ tenantId: record.tenantId, userId: record.userId, id: record.id }], 0)
+    await adjustTextStats(client, record.tenantId, [record.id], -1)
+    const columns = RECORD_COLUMNS.split(', ').filter((c) => c !== 'tenant_id' && c !== 'id')
     await client.query(
-      `UPDATE memories m SET ${columns.map((c) => `${c} = x.${c}`).join(', ')}, terms = x.terms
+      `UPDATE memories m SET ${columns.map((c) => `${c} = x.${c}`).join(', ')}, terms = x.terms,
+         entity_keys = x.entity_keys
        FROM json_populate_record(NULL::memories, $1::json) x
        WHERE m.tenant_id = x.tenant_id AND m.id = x.id`,
-      [JSON.stringify({ ...recordRow(record), terms: Object.fromEntries(bagOf(terms)) })],
+      [
+        JSON.stringify({
+          ...recordRow(record),
+          terms: Object.fromEntries(bagOf(terms)),
+          entity_keys: entityKeys(entities),
+        }),
+      ],
     )
     await adjustTextStats(client, record.tenantId, [record.id], 1)
-    await logChanges(client, [{ tenantId: record.tenantId, userId: record.userId, id: record.id }], 0)
     await upsertVectors(client, [{ tenantId: record.tenantId, id: record.id, vector }])
     await replaceLinks(client, record, entities)
     await replaceClaims(client, record, claims)
@@ -154,6 +164,11 @@ function checkWrites(ctx: PgContext, writes: readonly MemoryWrite[]): void {
     checkMentions(write.entities, `memory ${write.record.id}`)
     checkClaims(write.claims, `memory ${write.record.id}`)
   }
+}
+
+/** The keys a memory's links will hold, as `replaceLinks` writes them: each once, in first-mention order. */
+function entityKeys(mentions: MemoryWrite['entities']): string[] {
+  return [...new Set(mentions.map((m) => m.key))]
 }
 
 function bagOf(terms: readonly string[]): Map<string, number> {

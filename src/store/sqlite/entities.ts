@@ -1,4 +1,4 @@
-import type { EntityInfo, EntityKind, EntityMention, Scope } from '../../types.js'
+import type { EntityInfo, EntityKind, Scope } from '../../types.js'
 import type { EntityCandidate, EntityQuery } from '../store.js'
 import type { StoreContext } from './context.js'
 import { checkLimit } from './reads.js'
@@ -61,32 +61,35 @@ export function readEntities(ctx: StoreContext, scope: Scope, keys: readonly str
 }
 
 /**
- * The entities each found memory mentions, in the order its write listed them. Name
- * and kind are the entity's current ones (the latest mention in the scope).
+ * The entities each found memory mentions, in the order its write listed them, with
+ * their fan. Name and kind are the entity's current ones (the latest mention in the scope).
  */
 export function entitiesOf(
   ctx: StoreContext,
   tenantId: string,
   ids: readonly string[],
-): Map<string, EntityMention[]> {
-  const result = new Map<string, EntityMention[]>()
+): Map<string, EntityInfo[]> {
+  const result = new Map<string, EntityInfo[]>()
   if (ids.length === 0) return result
   const rows = ctx
     .sql(
-      `SELECT m.id, e.key, e.name, e.kind FROM memories m
+      `SELECT m.id, e.key, e.name, e.kind, e.fan FROM memories m
        LEFT JOIN memory_entities l ON l.rid = m.rid
        LEFT JOIN entities e ON e.entity_id = l.entity_id
        WHERE m.tenant_id = ? AND m.id IN (SELECT value FROM json_each(?))
        ORDER BY m.id, l.position`,
     )
-    .all(tenantId, JSON.stringify(ids)) as ({ id: string } & (EntityRow | { [K in keyof EntityRow]: null }))[]
+    .all(tenantId, JSON.stringify(ids)) as ({ id: string } & (
+    | (EntityRow & { fan: number })
+    | { [K in keyof EntityRow | 'fan']: null }
+  ))[]
   for (const row of rows) {
     let mentions = result.get(row.id)
     if (mentions === undefined) {
       mentions = []
       result.set(row.id, mentions)
     }
-    if (row.key !== null) mentions.push({ key: row.key, name: row.name, kind: row.kind })
+    if (row.key !== null) mentions.push({ key: row.key, name: row.name, kind: row.kind, fan: row.fan })
   }
   return result
 }

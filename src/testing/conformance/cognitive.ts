@@ -90,6 +90,14 @@ export function cognitiveCases(h: StoreHarness): void {
       expect(await h.store.signals(SCOPE.tenantId, [])).toEqual([])
       expect(await h.store.signals('tenant-b', ['m1'])).toEqual([])
     })
+
+    it('follows the links an update replaces', async () => {
+      await h.store.insert([memoryWrite({ id: 'm1', entities: [mention('Alice'), mention('Bob')] })])
+      await h.store.update(memoryWrite({ id: 'm1', version: 2, entities: [mention('Carol')] }), 1)
+      expect((await h.store.signals(SCOPE.tenantId, ['m1']))[0]?.entityKeys).toEqual(['carol'])
+      await h.store.update(memoryWrite({ id: 'm1', version: 3 }), 2)
+      expect((await h.store.signals(SCOPE.tenantId, ['m1']))[0]?.entityKeys).toEqual([])
+    })
   })
 
   describe('associations', () => {

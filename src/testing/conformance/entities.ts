@@ -58,7 +58,10 @@ export function entityCases(h: StoreHarness): void {
       ])
       const carol = mention('Carol')
       await h.store.update(memoryWrite({ id: 'm1', version: 2, entities: [carol, alice] }), 1)
-      expect((await h.store.entitiesOf(SCOPE.tenantId, ['m1'])).get('m1')).toEqual([carol, alice])
+      expect((await h.store.entitiesOf(SCOPE.tenantId, ['m1'])).get('m1')).toEqual([
+        { ...carol, fan: 1 },
+        { ...alice, fan: 2 },
+      ])
       expect(await h.store.entities(SCOPE, ['alice', 'bob', 'carol'])).toEqual([
         { ...alice, fan: 2 },
         { ...carol, fan: 1 },
@@ -94,7 +97,19 @@ export function entityCases(h: StoreHarness): void {
       expect(await h.store.entities(b1, ['alice'])).toEqual([{ ...alice, name: 'Alice B', fan: 1 }])
       expect(await byKeys(['alice', 'bob', 'paris'])).toEqual([{ id: 'shared', keys: ['alice'] }])
       expect((await byKeys(['alice'], u2)).map((c) => c.id)).toEqual(['u2-m'])
-      expect((await h.store.entitiesOf('tenant-a', ['shared', 'u2-m'])).get('shared')).toEqual([alice])
+      // Each mention's fan is that of the memory's own scope.
+      expect(await h.store.entitiesOf('tenant-a', ['shared', 'u2-m'])).toEqual(
+        new Map([
+          ['shared', [{ ...alice, fan: 1 }]],
+          [
+            'u2-m',
+            [
+              { ...alice, name: 'Alice Two', fan: 1 },
+              { ...bob, fan: 1 },
+            ],
+          ],
+        ]),
+      )
       expect([...(await h.store.entitiesOf('tenant-b', ['shared', 'u2-m'])).keys()]).toEqual(['shared'])
       expect(await h.store.entities({ tenantId: 'tenant-c', userId: 'user-1' }, ['alice'])).toEqual([])
     })
@@ -138,16 +153,23 @@ export function entityCases(h: StoreHarness): void {
   })
 
   describe('entitiesOf', () => {
-    it('maps each found memory to its mentions in written order', async () => {
+    it('maps each found memory to its mentions in written order, with their fan', async () => {
       await h.store.insert([
         memoryWrite({ id: 'm1', entities: [paris, alice, { ...paris, name: 'PARIS' }] }),
         memoryWrite({ id: 'm2' }),
+        memoryWrite({ id: 'm3', entities: [alice] }),
       ])
       const found = await h.store.entitiesOf(SCOPE.tenantId, ['m1', 'm2', 'missing'])
       // A key mentioned twice is one link, at its first place, named by its last mention.
       expect(found).toEqual(
         new Map([
-          ['m1', [{ ...paris, name: 'PARIS' }, alice]],
+          [
+            'm1',
+            [
+              { ...paris, name: 'PARIS', fan: 1 },
+              { ...alice, fan: 2 },
+            ],
+          ],
           ['m2', []],
         ]),
       )
