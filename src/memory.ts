@@ -433,19 +433,15 @@ function tenantMemory(tenantId: string, shared: Shared): Memory {
 
   async function search(q: z.output<typeof searchInputSchema>): Promise<SearchHit[]> {
     const at = q.now ? new Date(q.now) : now()
-    const retrieved = await retrieve({ store, embedder, scoring, tenantId }, q, at)
-    if (retrieved.length === 0) return []
-    const ids = retrieved.map((r) => r.record.id)
     const seen = at.toISOString()
-    if (q.recordAccess) await store.recordAccess(tenantId, ids, seen)
-    return retrieved.map(({ record, ranked }) => {
-      const memory = q.recordAccess
-        ? { ...record, accessCount: record.accessCount + 1, lastAccessedAt: seen }
-        : record
-      return q.explain
+    // The hits come back as the access left them (its count and time included).
+    const read = q.recordAccess ? (ids: string[]) => store.recordAccess(tenantId, ids, seen) : undefined
+    const retrieved = await retrieve({ store, embedder, scoring, tenantId }, q, at, read)
+    return retrieved.map(({ record: memory, ranked }) =>
+      q.explain
         ? { memory, score: ranked.score, breakdown: { ...ranked.breakdown } }
-        : { memory, score: ranked.score }
-    })
+        : { memory, score: ranked.score },
+    )
   }
 
   function checkId(id: unknown): string {

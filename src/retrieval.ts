@@ -67,9 +67,15 @@ export function resolveFilter(filter: (MemoryFilter & { when?: string | undefine
  * The retrieval pipeline: gather candidates from every strategy whose weight is
  * not zero (dense, keyword, the entity graph, recency), hop once through the
  * entities of the best hits, then score every candidate with the pure functions
- * of `score/` and keep the best.
+ * of `score/` and keep the best. `read` fetches the page's records (a search that
+ * counts its hits as used records the access and reads them in one step).
  */
-export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Date): Promise<Retrieved[]> {
+export async function retrieve(
+  deps: RetrievalDeps,
+  req: SearchRequest,
+  now: Date,
+  read: (ids: string[]) => Promise<MemoryRecord[]> = (ids) => deps.store.get(deps.tenantId, ids),
+): Promise<Retrieved[]> {
   const { store, scoring, tenantId } = deps
   const base: CandidateQuery = {
     tenantId,
@@ -129,26 +135,33 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
   const relevance = fuseRelevance(dense, keyword, { dense: 1, keyword: 1 }, scoring.normalisation)
 
   // Second hop: entities of the best hits that the query did not name.
-  let hopKeys: string[] = []
-  let hopped: string[] = []
-  let top: string[] = []
-  if (useGraph && relevance.length > 0) {
-    top = relevance.slice(0, HOP_FROM).map((r) => r.id)
+  const top = useGraph ? relevance.slice(0, HOP_FROM).map((r) => r.id) : []
+  const secondHop = async () => {
+    if (top.length === 0) return { hopKeys: [], hopped: [] }
     // Mentions carry their fan, so the hop's strength needs no second read.
     for (const e of [...(await store.entitiesOf(tenantId, top)).values()].flat())
       if (!sourceKeys.includes(e.key)) entityInfo.set(e.key, e)
-    hopKeys = [...entityInfo.keys()].filter((k) => !sourceKeys.includes(k))
+    const hopKeys = [...entityInfo.keys()].filter((k) => !sourceKeys.includes(k))
     const spreading = hopKeys.filter((k) => spreads(entityInfo.get(k) as EntityInfo))
-    if (spreading.length > 0)
-      hopped = (await store.byEntities({ ...base, keys: spreading, limit: HOP_LIMIT })).map((c) => c.id)
+    const hopped =
+      spreading.length > 0
+        ? (await store.byEntities({ ...base, keys: spreading, limit: HOP_LIMIT })).map((c) => c.id)
+        : []
+    return { hopKeys, hopped }
   }
-
-  const ids = [
-    ...new Set([...relevance.map((r) => r.id), ...linked.map((c) => c.id), ...recent, ...hopped, ...answers]),
+  // Ranking reads only what it scores of each candidate (whole records only for the
+  // page): those found so far are read while the hop looks for more.
+  const firstIds = [
+    ...new Set([...relevance.map((r) => r.id), ...linked.map((c) => c.id), ...recent, ...answers]),
   ]
-  if (ids.length === 0) return []
-  // Ranking reads only what it scores of each candidate; whole records only for the page.
-  const found = await store.signals(tenantId, ids)
+  const [firstSignals, { hopKeys, hopped }] = await Promise.all([
+    firstIds.length > 0 ? store.signals(tenantId, firstIds) : [],
+    secondHop(),
+  ])
+  const seen = new Set(firstIds)
+  const moreIds = [...new Set(hopped.filter((id) => !seen.has(id)))]
+  const found = [...firstSignals, ...(moreIds.length > 0 ? await store.signals(tenantId, moreIds) : [])]
+  if (found.length === 0) return []
   // As of a past moment, what had been superseded by then no longer held.
   const asOf = req.asOf
   const candidates = asOf ? found.filter((r) => r.validTo === null || r.validTo > asOf) : found
@@ -216,14 +229,7 @@ export async function retrieve(deps: RetrievalDeps, req: SearchRequest, now: Dat
     ranked.map((r) => ({ signals: byId.get(r.id) as CandidateSignals, ranked: r })),
   )
   const page = ordered.slice(req.offset, req.offset + req.limit)
-  const records = new Map(
-    (
-      await store.get(
-        tenantId,
-        page.map((p) => p.signals.id),
-      )
-    ).map((r) => [r.id, r]),
-  )
+  const records = new Map((await read(page.map((p) => p.signals.id))).map((r) => [r.id, r]))
   // A memory deleted between the two reads drops out of the page.
   return page.flatMap(({ signals, ranked }) => {
     const record = records.get(signals.id)

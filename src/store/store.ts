@@ -89,9 +89,11 @@ export interface MemoryStore {
 
   /**
    * Counts a retrieval of these memories at `at`: `accessCount` += 1,
-   * `lastAccessedAt` = at, and `at` joins the memory's recent access times.
+   * `lastAccessedAt` = at, and `at` joins the memory's recent access times. Returns the
+   * found memories as they are after it (in no particular order), so that a search reads
+   * the records it returns and counts their use in one step.
    */
-  recordAccess(tenantId: string, ids: readonly string[], at: string): Promise<void>
+  recordAccess(tenantId: string, ids: readonly string[], at: string): Promise<MemoryRecord[]>
 
   /**
    * The most recent access times of each memory, newest first, at most

@@ -1,31 +1,34 @@
 import { MemoryError } from '../../errors.js'
 import type { AccessHistory } from '../../score/activation.js'
+import type { MemoryRecord } from '../../types.js'
 import { checkLimit } from '../sqlite/reads.js'
 import { type AccessHistoryQuery, RECENT_ACCESSES } from '../store.js'
 import type { PgContext } from './context.js'
 import { Where } from './filters.js'
+import { type MemoryRow, RECORD_COLUMNS, toRecord } from './row-mapping.js'
 
 /**
  * Counts one retrieval per distinct id at `at`: `accessCount` += 1, `lastAccessedAt` =
  * `at`, and `at` joins the memory's recent times (the newest `RECENT_ACCESSES` kept, by
  * instant). Neither `version` nor `updatedAt` changes; unknown ids are skipped. Rows are
  * locked in id order, so concurrent retrievals of the same memories queue, never deadlock.
+ * Returns the found records as the update left them.
  */
 export async function recordAccess(
   ctx: PgContext,
   tenantId: string,
   ids: readonly string[],
   at: string,
-): Promise<void> {
+): Promise<MemoryRecord[]> {
   const instant = typeof at === 'string' ? Date.parse(at) : Number.NaN
   if (Number.isNaN(instant)) {
     throw new MemoryError('INVALID_INPUT', `access time must be an ISO 8601 instant, got ${String(at)}`)
   }
-  if (ids.length === 0) return
+  if (ids.length === 0) return []
   // One statement, so one round trip: the rows are locked in id order (concurrent
   // retrievals of the same memories queue, never deadlock), and the new time takes its
   // place by instant, after any equal one, the newest RECENT_ACCESSES kept (as `withAccess`).
-  await ctx.query(
+  const rows = await ctx.query<MemoryRow>(
     `WITH locked AS (
        SELECT id, recent_accesses FROM memories WHERE tenant_id = $1 AND id = ANY($2::text[])
        ORDER BY id FOR UPDATE
@@ -37,10 +40,16 @@ export async function recordAccess(
            UNION ALL SELECT $3::text, ${Number.MAX_SAFE_INTEGER}
          ) times ORDER BY t::timestamptz DESC, ord LIMIT ${RECENT_ACCESSES}
        )
-     FROM locked l WHERE m.tenant_id = $1 AND m.id = l.id`,
+     FROM locked l WHERE m.tenant_id = $1 AND m.id = l.id
+     RETURNING ${RETURNED}`,
     [tenantId, [...new Set(ids)], at],
   )
+  return rows.map(toRecord)
 }
+
+const RETURNED = RECORD_COLUMNS.split(', ')
+  .map((column) => `m.${column}`)
+  .join(', ')
 
 /** Each found memory's recent access times, newest first; never retrieved is []. */
 export async function accessTimes(

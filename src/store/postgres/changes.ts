@@ -10,31 +10,45 @@ export interface ChangedMemory {
   id: string
 }
 
+// The log is checked for pruning once in this many changes (by the log's sequence), not
+// at every write: a scope's log outgrows what it keeps by no more than this.
+const PRUNE_EVERY = 1024
+
 /**
  * Logs the changes of a write transaction, moves each scope's memory count by `delta`
- * per memory (1 for new ones, -1 for deleted ones, 0 for rewritten ones) and prunes the
- * log of the scopes it touched. Scope rows are locked in key order first, so writers of
- * the same scopes queue rather than deadlock. Call inside the write's transaction.
+ * per memory (1 for new ones, -1 for deleted ones) and, once in `PRUNE_EVERY` changes,
+ * prunes the log of the scopes it touched. A count that moves locks the scope rows in
+ * key order first, so writers of the same scopes queue rather than deadlock; a rewrite
+ * (`delta` 0) only logs. Call inside the write's transaction.
  */
 export async function logChanges(client: Queryable, changed: readonly ChangedMemory[], delta: -1 | 0 | 1) {
   if (changed.length === 0) return
   const rows = JSON.stringify(changed.map((c) => ({ tenant_id: c.tenantId, user_id: c.userId, id: c.id })))
   const batch = 'json_to_recordset($1::json) AS x(tenant_id text, user_id text, id text)'
-  await client.query(
-    `SELECT 1 FROM scopes s WHERE (s.tenant_id, s.user_id) IN (SELECT x.tenant_id, x.user_id FROM ${batch})
-     ORDER BY s.tenant_id, s.user_id FOR UPDATE`,
+  if (delta !== 0) {
+    await client.query(
+      `SELECT 1 FROM scopes s WHERE (s.tenant_id, s.user_id) IN (SELECT x.tenant_id, x.user_id FROM ${batch})
+       ORDER BY s.tenant_id, s.user_id FOR UPDATE`,
+      [rows],
+    )
+    await client.query(
+      `UPDATE scopes s SET memories = s.memories + $2 * x.n
+       FROM (SELECT x.tenant_id, x.user_id, count(*) AS n FROM ${batch} GROUP BY 1, 2) x
+       WHERE s.tenant_id = x.tenant_id AND s.user_id = x.user_id`,
+      [rows, delta],
+    )
+  }
+  const { rows: logged } = await client.query<{ first: string; last: string }>(
+    `WITH logged AS (
+       INSERT INTO memory_changes (tenant_id, user_id, memory_id)
+       SELECT x.tenant_id, x.user_id, x.id FROM ${batch} RETURNING seq
+     )
+     SELECT min(seq)::text AS first, max(seq)::text AS last FROM logged`,
     [rows],
   )
-  await client.query(
-    `INSERT INTO memory_changes (tenant_id, user_id, memory_id) SELECT x.tenant_id, x.user_id, x.id FROM ${batch}`,
-    [rows],
-  )
-  await client.query(
-    `UPDATE scopes s SET memories = s.memories + $2 * x.n
-     FROM (SELECT x.tenant_id, x.user_id, count(*) AS n FROM ${batch} GROUP BY 1, 2) x
-     WHERE s.tenant_id = x.tenant_id AND s.user_id = x.user_id`,
-    [rows, delta],
-  )
+  const first = BigInt(logged[0]?.first ?? '0')
+  const last = BigInt(logged[0]?.last ?? '0')
+  if ((first - 1n) / BigInt(PRUNE_EVERY) === last / BigInt(PRUNE_EVERY)) return
   await pruneChanges(
     client,
     changed.map((c) => ({ tenantId: c.tenantId, userId: c.userId })),

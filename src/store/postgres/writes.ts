@@ -89,7 +89,8 @@ export async function updateMemory(
     const row = rows[0]
     if (row === undefined) throw new MemoryError('NOT_FOUND', `memory ${record.id} not found`)
     checkVersion(record.id, row.version, expectedVersion)
-    // The scope row before the text statistics, as inserts and removals take them: two
+    // Any wait for the scope row (an insert or removal in the scope holds it) comes before
+    // the text statistics are locked, the order inserts and removals take them in: two
     // writers never each hold what the other waits for.
     await client.query(`INSERT INTO scopes (tenant_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
       record.tenantId,

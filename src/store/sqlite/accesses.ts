@@ -1,25 +1,32 @@
 import { MemoryError } from '../../errors.js'
 import type { AccessHistory } from '../../score/activation.js'
+import type { MemoryRecord } from '../../types.js'
 import { type AccessHistoryQuery, RECENT_ACCESSES } from '../store.js'
 import type { StoreContext } from './context.js'
-import { checkLimit } from './reads.js'
+import { checkLimit, getMemories } from './reads.js'
 
 /**
  * Counts one retrieval per distinct id at `at`: `accessCount` += 1, `lastAccessedAt` =
  * `at`, and `at` joins the memory's recent times, of which the newest `RECENT_ACCESSES`
- * are kept. Neither `version` nor `updatedAt` changes; unknown ids are skipped.
+ * are kept. Neither `version` nor `updatedAt` changes; unknown ids are skipped. Returns
+ * the found records as they are after it.
  */
-export function recordAccess(ctx: StoreContext, tenantId: string, ids: readonly string[], at: string): void {
+export function recordAccess(
+  ctx: StoreContext,
+  tenantId: string,
+  ids: readonly string[],
+  at: string,
+): MemoryRecord[] {
   const instant = typeof at === 'string' ? Date.parse(at) : Number.NaN
   if (Number.isNaN(instant)) {
     throw new MemoryError('INVALID_INPUT', `access time must be an ISO 8601 instant, got ${String(at)}`)
   }
-  if (ids.length === 0) return
+  if (ids.length === 0) return []
   const write = ctx.sql(
     `UPDATE memories SET access_count = access_count + 1, last_accessed_at = ?, recent_accesses = ?
      WHERE rid = ?`,
   )
-  ctx.db
+  return ctx.db
     .transaction(() => {
       // One read for the batch; `IN` also makes repeated ids count once.
       const rows = ctx
@@ -32,6 +39,7 @@ export function recordAccess(ctx: StoreContext, tenantId: string, ids: readonly 
         const times = withAccess(JSON.parse(row.recent_accesses) as string[], at)
         write.run(at, JSON.stringify(times), row.rid)
       }
+      return getMemories(ctx, tenantId, ids)
     })
     .immediate()
 }

@@ -152,10 +152,14 @@ export function recordCases(h: StoreHarness): void {
     it('counts each retrieval and stamps the time without changing the version', async () => {
       await h.store.insert([memoryWrite({ id: 'm1' }), memoryWrite({ id: 'm2' })])
       await h.store.recordAccess(SCOPE.tenantId, ['m1'], isoAt(10))
-      await h.store.recordAccess(SCOPE.tenantId, ['m1', 'unknown'], isoAt(11))
+      const touched = await h.store.recordAccess(SCOPE.tenantId, ['m1', 'unknown'], isoAt(11))
       const byId = new Map((await h.store.get(SCOPE.tenantId, ['m1', 'm2'])).map((r) => [r.id, r]))
       expect(byId.get('m1')).toMatchObject({ accessCount: 2, lastAccessedAt: isoAt(11), version: 1 })
       expect(byId.get('m2')).toMatchObject({ accessCount: 0, lastAccessedAt: null })
+      // What it returns is each found record as it now stands.
+      expect(touched).toEqual([byId.get('m1')])
+      expect(await h.store.recordAccess(SCOPE.tenantId, [], isoAt(12))).toEqual([])
+      expect(await h.store.recordAccess('tenant-b', ['m1'], isoAt(12))).toEqual([])
     })
   })
 }
