@@ -29,13 +29,15 @@ describe('recall bench scale', () => {
       '500,200',
       '--queries',
       '5',
+      '--warmup',
+      '3',
       '--json',
       '--out',
       out,
     ])
     expect(run.code).toBe(0)
     const result = JSON.parse(run.out)
-    expect(result).toMatchObject({ benchmark: 'scale', store: 'sqlite', seed: 1, queries: 5 })
+    expect(result).toMatchObject({ benchmark: 'scale', store: 'sqlite', seed: 1, queries: 5, warmup: 3 })
     expect(result.sizes.map((s: { size: number }) => s.size)).toEqual([200, 500])
     for (const [i, row] of result.sizes.entries()) {
       expect(row.largeScope).toBe([100, 250][i])
@@ -43,6 +45,7 @@ describe('recall bench scale', () => {
       expect(row.ingestPerSecond).toBeGreaterThan(0)
       expect(ordered(row.largeScopeLatencyMs)).toBe(true)
       expect(ordered(row.smallScopesLatencyMs)).toBe(true)
+      expect(ordered(row.warmupLargeScopeLatencyMs)).toBe(true)
       expect(row.rssBytes).toBeGreaterThan(10 * 1024 * 1024)
       expect(row.peakRssBytes).toBeGreaterThanOrEqual(row.rssBytes)
       expect(row.diskBytes).toBeGreaterThan(0)
@@ -52,6 +55,8 @@ describe('recall bench scale', () => {
     expect(run.err).toContain('size 200: 100 memories in one scope, 1 small scopes')
     const report = await readFile(join(out, 'report.md'), 'utf8')
     expect(report).toContain('# Scale benchmark')
+    expect(report).toContain('after 3 untimed ones')
+    expect(report).toContain('The 3 warm-up searches of the large scope, not in the table: 200: p50')
     expect(report).toContain('![latency and memory against corpus size](plot.svg)')
     const svg = await readFile(join(out, 'plot.svg'), 'utf8')
     expect(svg.match(/<polyline /g)).toHaveLength(4)
@@ -109,6 +114,7 @@ describe('recall bench scale', () => {
     { args: ['bench', 'scale', '--sizes', '100,abc'], message: '--sizes must be' },
     { args: ['bench', 'scale', '--sizes', '5'], message: '--sizes must be' },
     { args: ['bench', 'scale', '--sizes', '100', '--queries', '0'], message: '--queries must be at least 1' },
+    { args: ['bench', 'scale', '--sizes', '100', '--warmup=-1'], message: '--warmup must be 0 or more' },
   ])('$args is a usage error', async ({ args, message }) => {
     const run = await runRecall(args)
     expect(run.code).toBe(2)

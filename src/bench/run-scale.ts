@@ -17,6 +17,12 @@ export interface ScaleOptions {
   seed?: number
   /** Searches timed per kind (one large scope, many small scopes). @default 200 */
   queries?: number
+  /**
+   * Searches of each kind run before the timed ones (other questions), so that the
+   * figures are a running service's, not its first minutes'; their latency is reported
+   * apart. @default 50
+   */
+  warmup?: number
   /** Memories per `addMany` call. @default 1000 */
   batch?: number
   /** Share of each corpus in the one large scope. @default 0.5 */
@@ -34,6 +40,9 @@ export interface ScaleOptions {
   onProgress?: (line: string) => void
 }
 
+/** Searches of each kind run untimed before the timed ones, unless asked otherwise. */
+export const DEFAULT_WARMUP = 50
+
 /** Latency percentiles, in milliseconds. */
 export interface Latency {
   p50: number
@@ -49,6 +58,8 @@ export interface ScaleRow {
   ingestMs: number
   /** The first search of the large scope, which loads or builds its index. */
   firstSearchMs: number
+  /** The warm-up searches of the large scope (not in `large`); null without any. */
+  warmupLarge: Latency | null
   large: Latency
   /** Null when the whole corpus is the large scope. */
   small: Latency | null
@@ -67,6 +78,7 @@ export interface ScaleResult {
   seed: number
   largeShare: number
   queries: number
+  warmup: number
   rows: ScaleRow[]
 }
 
@@ -111,6 +123,7 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
     seed,
     largeShare: options.largeShare ?? 0.5,
     queries,
+    warmup: options.warmup ?? DEFAULT_WARMUP,
     rows,
   }
 }

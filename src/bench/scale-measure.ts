@@ -4,7 +4,7 @@ import type { Memory } from '../memory.js'
 import { DEFAULT_MIN_SCOPE_SIZE } from '../store/sqlite/sqlite-store.js'
 import type { MemoryStore } from '../store/store.js'
 import { percentile } from './metrics.js'
-import type { ScaleOptions, ScaleRow } from './run-scale.js'
+import { DEFAULT_WARMUP, type ScaleOptions, type ScaleRow } from './run-scale.js'
 import { type CorpusLayout, corpusQueries } from './scale-corpus.js'
 import { indexRecall } from './scale-recall.js'
 
@@ -24,8 +24,12 @@ export async function measureScale(run: {
   say: (line: string) => void
 }): Promise<ScaleRow> {
   const { memory, layout, queries, say } = run
-  const large = corpusQueries(layout, 'large', queries + 1)
-  const small = layout.smallUsers === 0 ? [] : corpusQueries(layout, 'small', queries)
+  const warmup = run.options.warmup ?? DEFAULT_WARMUP
+  // The timed questions come first in each sequence, the warm-up ones after them.
+  const allLarge = corpusQueries(layout, 'large', queries + 1 + warmup)
+  const allSmall = layout.smallUsers === 0 ? [] : corpusQueries(layout, 'small', queries + warmup)
+  const large = allLarge.slice(0, queries + 1)
+  const small = allSmall.slice(0, queries)
   const first = performance.now()
   await memory.search({ ...(large[0] as (typeof large)[number]), limit: 10 })
   const firstSearchMs = performance.now() - first
@@ -39,6 +43,10 @@ export async function measureScale(run: {
     }
     return { p50: percentile(ms, 50), p95: percentile(ms, 95), p99: percentile(ms, 99) }
   }
+  const warmupLarge = warmup > 0 ? await time(allLarge.slice(queries + 1)) : null
+  if (warmup > 0) await time(allSmall.slice(queries))
+  if (warmupLarge !== null)
+    say(`  ${warmup} warm-up searches of each kind: large scope p50 ${Math.round(warmupLarge.p50)} ms`)
   const largeLatency = await time(large.slice(1))
   const smallLatency = small.length === 0 ? null : await time(small)
   const rssBytes = process.memoryUsage().rss
@@ -58,6 +66,7 @@ export async function measureScale(run: {
     smallScopes: layout.smallUsers,
     ingestMs: run.ingestMs,
     firstSearchMs,
+    warmupLarge,
     large: largeLatency,
     small: smallLatency,
     rssBytes,

@@ -15,6 +15,7 @@ export function scaleJson(result: ScaleResult) {
     seed: result.seed,
     largeShare: result.largeShare,
     queries: result.queries,
+    warmup: result.warmup,
     sizes: result.rows.map((row) => ({
       size: row.size,
       largeScope: row.largeScope,
@@ -22,6 +23,7 @@ export function scaleJson(result: ScaleResult) {
       ingestMs: round(row.ingestMs, 1),
       ingestPerSecond: Math.round(perSecond(row)),
       firstSearchMs: round(row.firstSearchMs, 1),
+      warmupLargeScopeLatencyMs: latencyJson(row.warmupLarge),
       largeScopeLatencyMs: latencyJson(row.large),
       smallScopesLatencyMs: latencyJson(row.small),
       rssBytes: row.rssBytes,
@@ -36,7 +38,7 @@ export function scaleJson(result: ScaleResult) {
   }
 }
 
-function latencyJson(l: ScaleRow['small']) {
+function latencyJson(l: ScaleRow['small' | 'warmupLarge']) {
   return l && { p50: round(l.p50, 2), p95: round(l.p95, 2), p99: round(l.p99, 2) }
 }
 
@@ -83,7 +85,7 @@ export function scaleText(result: ScaleResult): string {
   const rest = result.largeShare === 1 ? '' : ' and the rest in scopes of ~200 memories'
   return [
     `Scale on ${result.store}: generated corpus (seed ${result.seed}), ${share} in one user's scope${rest};`,
-    `${result.queries} searches of each kind, limit 10, full ranking.`,
+    `${result.queries} searches of each kind, limit 10, full ranking, after ${result.warmup} untimed ones.`,
     '',
     table,
   ].join('\n')
@@ -98,6 +100,7 @@ export function scaleMarkdown(result: ScaleResult, plotFile: string): string {
     scaleText(result),
     '',
     `First search of the large scope (loads or builds its index): ${result.rows.map((r) => `${r.size.toLocaleString('en-US')}: ${duration(r.firstSearchMs)}`).join(', ')}.`,
+    ...warmupLine(result),
     indexRows.length > 0
       ? `Approximate index against exact search in the large scope: ${indexRows.map((r) => `${r.size.toLocaleString('en-US')}: recall@10 ${score(r.index?.recallAt10)}, recall@100 ${score(r.index?.recallAt100)}`).join('; ')}.`
       : 'Every scope was small enough to be searched exactly.',
@@ -105,6 +108,16 @@ export function scaleMarkdown(result: ScaleResult, plotFile: string): string {
     `![latency and memory against corpus size](${plotFile})`,
     '',
   ].join('\n')
+}
+
+function warmupLine(result: ScaleResult): string[] {
+  if (result.warmup === 0) return []
+  const rows = result.rows.map((r) =>
+    r.warmupLarge === null
+      ? ''
+      : `${r.size.toLocaleString('en-US')}: p50 ${duration(r.warmupLarge.p50)}, p95 ${duration(r.warmupLarge.p95)}`,
+  )
+  return [`The ${result.warmup} warm-up searches of the large scope, not in the table: ${rows.join('; ')}.`]
 }
 
 /** Charts for the plot file: search latency and memory against corpus size. */
