@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLocalEmbedder } from '../src/embed/index.js'
 import { createMemory, type Memory, MemoryError, type MemoryRecord, type SearchHit } from '../src/index.js'
+import type { MemoryStore } from '../src/store/store.js'
 import { decayScenarios } from './lifecycle-scenarios/decay.js'
 import { edgeScenarios } from './lifecycle-scenarios/edges.js'
 import { keepApart, restatements } from './lifecycle-scenarios/pairs.js'
@@ -12,6 +13,7 @@ import type {
   StreamScenario,
 } from './lifecycle-scenarios/scenario.js'
 import { workAndLifeScenarios } from './lifecycle-scenarios/work-and-life.js'
+import { postgresUrl, schemaFactory } from './postgres-helpers.js'
 
 /*
  * Runs the lifecycle scenarios of test/lifecycle-scenarios/: streams of
@@ -24,11 +26,24 @@ const embedder = await createLocalEmbedder()
 const DAY = 86_400_000
 const iso = (at: string) => new Date(at).toISOString()
 
-/** A memory on an in-memory SQLite store whose clock the test sets. */
-async function openMemory(start: string, lifecycle?: DecayScenario['lifecycle']) {
+/** Where the scenarios run: an in-memory SQLite store each, and a fresh PostgreSQL schema each. */
+interface Backend {
+  name: string
+  store(): Promise<MemoryStore> | null
+}
+const url = await postgresUrl()
+const schemas = url === null ? null : schemaFactory(url)
+const backends: Backend[] = [
+  { name: 'SQLite', store: () => null },
+  ...(schemas === null ? [] : [{ name: 'PostgreSQL', store: () => schemas.create() }]),
+]
+
+/** A memory on the backend's store whose clock the test sets. */
+async function openMemory(backend: Backend, start: string, lifecycle?: DecayScenario['lifecycle']) {
   let clock = new Date(start)
+  const store = await backend.store()
   const memory = await createMemory({
-    path: ':memory:',
+    ...(store === null ? { path: ':memory:' } : { store }),
     embedder,
     now: () => new Date(clock),
     ...(lifecycle ? { lifecycle } : {}),
@@ -75,8 +90,8 @@ interface Run {
   inputs: string
 }
 
-async function ingest(s: StreamScenario): Promise<Run> {
-  const { memory, now, set } = await openMemory(iso(must(s.steps[0], 'a step').at))
+async function ingest(backend: Backend, s: StreamScenario): Promise<Run> {
+  const { memory, now, set } = await openMemory(backend, iso(must(s.steps[0], 'a step').at))
   const added: Added[] = []
   const latest = new Map<string, MemoryRecord>()
   const keyById = new Map<string, string>()
@@ -114,7 +129,7 @@ async function ingest(s: StreamScenario): Promise<Run> {
 const hasText = (details: unknown, text: string) =>
   JSON.stringify(details ?? {}).includes(JSON.stringify(text).slice(1, -1))
 
-function describeStream(s: StreamScenario) {
+function describeStream(backend: Backend, s: StreamScenario) {
   describe(s.name, () => {
     const e = s.expectations
     const merges = e.merges ?? {}
@@ -122,7 +137,7 @@ function describeStream(s: StreamScenario) {
     const users = [...new Set(s.steps.map((st) => st.user))]
     let run: Run
     beforeAll(async () => {
-      run = await ingest(s)
+      run = await ingest(backend, s)
     })
     afterAll(() => run?.memory.close())
 
@@ -328,13 +343,15 @@ function describeStream(s: StreamScenario) {
   })
 }
 
-describe('lifecycle streams', () => {
-  for (const s of [...placeScenarios, ...workAndLifeScenarios, ...edgeScenarios]) describeStream(s)
-})
+function lifecycleStreams(backend: Backend) {
+  describe('lifecycle streams', () => {
+    for (const s of [...placeScenarios, ...workAndLifeScenarios, ...edgeScenarios]) describeStream(backend, s)
+  })
+}
 
 /** Adds a pair a month apart; returns both memories as they are afterwards. */
-async function addPair(pair: StatementPair) {
-  const { memory, set } = await openMemory('2024-01-01T00:00:00Z')
+async function addPair(backend: Backend, pair: StatementPair) {
+  const { memory, set } = await openMemory(backend, '2024-01-01T00:00:00Z')
   const [u1, u2] = pair.users ?? ['alice', 'alice']
   const [t1, t2] = pair.types ?? ['fact', 'fact']
   try {
@@ -351,32 +368,34 @@ async function addPair(pair: StatementPair) {
   }
 }
 
-describe('statements that must stay apart', () => {
-  it.each(keepApart)('$why', async (pair) => {
-    const { first, second, firstEvents } = await addPair(pair)
-    const why = `"${pair.first}" then "${pair.second}"`
-    expect(second.id, `${why}: merged`).not.toBe(first.id)
-    expect.soft(firstEvents, why).not.toContain('merged')
-    const expectedFirst = pair.maySupersede && first.status === 'superseded' ? 'superseded' : 'active'
-    expect
-      .soft({ first: first.status, second: second.status }, why)
-      .toEqual({ first: expectedFirst, second: 'active' })
-    expect.soft([first.corroborations, second.corroborations], `${why}: corroborations`).toEqual([0, 0])
+function pairCases(backend: Backend) {
+  describe('statements that must stay apart', () => {
+    it.each(keepApart)('$why', async (pair) => {
+      const { first, second, firstEvents } = await addPair(backend, pair)
+      const why = `"${pair.first}" then "${pair.second}"`
+      expect(second.id, `${why}: merged`).not.toBe(first.id)
+      expect.soft(firstEvents, why).not.toContain('merged')
+      const expectedFirst = pair.maySupersede && first.status === 'superseded' ? 'superseded' : 'active'
+      expect
+        .soft({ first: first.status, second: second.status }, why)
+        .toEqual({ first: expectedFirst, second: 'active' })
+      expect.soft([first.corroborations, second.corroborations], `${why}: corroborations`).toEqual([0, 0])
+    })
   })
-})
 
-describe('statements that say the same thing', () => {
-  it.each(restatements)('$why', async (pair) => {
-    const { first, second, activeOfFirstUser } = await addPair(pair)
-    const why = `"${pair.first}" then "${pair.second}"`
-    expect(second.id, `${why}: not merged`).toBe(first.id)
-    expect.soft(first.corroborations, why).toBe(1)
-    expect.soft(activeOfFirstUser, `${why}: active memories`).toBe(1)
+  describe('statements that say the same thing', () => {
+    it.each(restatements)('$why', async (pair) => {
+      const { first, second, activeOfFirstUser } = await addPair(backend, pair)
+      const why = `"${pair.first}" then "${pair.second}"`
+      expect(second.id, `${why}: not merged`).toBe(first.id)
+      expect.soft(first.corroborations, why).toBe(1)
+      expect.soft(activeOfFirstUser, `${why}: active memories`).toBe(1)
+    })
   })
-})
+}
 
-async function runDecay(s: DecayScenario) {
-  const { memory, now, set } = await openMemory(s.start ?? '2024-01-01T09:00:00.000Z', s.lifecycle)
+async function runDecay(backend: Backend, s: DecayScenario) {
+  const { memory, now, set } = await openMemory(backend, s.start ?? '2024-01-01T09:00:00.000Z', s.lifecycle)
   const keys = new Map<string, { id: string; user: string; content: string }>()
   const memoryOf = (key: string) => must(keys.get(key), `memory ${key}`)
   const keyOf = (id: string | undefined) => [...keys].find(([, m]) => m.id === id)?.[0] ?? String(id)
@@ -475,6 +494,11 @@ async function checkStatuses(
     }
 }
 
-describe('decay, time to live and caps', () => {
-  it.each(decayScenarios.map((s) => [s.name, s] as const))('%s', (_name, s) => runDecay(s))
-})
+for (const backend of backends)
+  describe(`on ${backend.name}`, () => {
+    lifecycleStreams(backend)
+    pairCases(backend)
+    describe('decay, time to live and caps', () => {
+      it.each(decayScenarios.map((s) => [s.name, s] as const))('%s', (_name, s) => runDecay(backend, s))
+    })
+  })
