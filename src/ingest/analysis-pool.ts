@@ -164,7 +164,11 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         threads: ready.length,
         async finish() {
           const mine = own.map(analyseContent)
-          return [...(await Promise.all(shares)).flat(), ...mine]
+          const results = [...(await Promise.all(shares)).flat(), ...mine]
+          // A thread says it has loaded in a message, which waits for the event loop: a
+          // caller that adds batch after batch without other I/O would never let it through.
+          if (threads.some((t) => !t.ready)) await new Promise((resolve) => setImmediate(resolve))
+          return results
         },
       }
     },
