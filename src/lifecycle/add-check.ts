@@ -69,6 +69,7 @@ export async function planAdd(
   // Nearest neighbours cost a vector search per memory: fine for an add, too slow for a bulk load,
   // where exact restatements and claims (index lookups) are checked now and paraphrases at consolidate().
   const useNeighbours = writes.length <= NEIGHBOUR_BATCH
+  const lookups = storedLookups(store, tenantId)
 
   for (const write of writes) {
     const record = write.record
@@ -78,7 +79,7 @@ export async function planAdd(
       continue
     }
     const self: Known = { record, write, vector: write.vector, content: record.content, claims: write.claims }
-    const candidates = await storedCandidates(store, tenantId, self, config, useNeighbours)
+    const candidates = await storedCandidates(store, lookups, self, config, useNeighbours)
     const earlier = useNeighbours
       ? pending
       : [...new Set(self.claims.flatMap((c) => pendingByKey.get(c.key) ?? []))]
@@ -180,27 +181,59 @@ export async function planAdd(
 /** The user's active stored memories that may restate or contradict `self`, with similarity when known. */
 async function storedCandidates(
   store: MemoryStore,
-  tenantId: string,
+  lookups: StoredLookups,
   self: Known,
   config: LifecycleConfig,
   useNeighbours: boolean,
 ): Promise<[Known, number | null][]> {
-  const scope = { tenantId, userId: self.record.userId, statuses: ['active'] as const }
+  const userId = self.record.userId
   const keys = [...new Set(self.claims.map((c) => c.key))]
+  const scope = { tenantId: lookups.tenantId, userId, statuses: ['active'] as const }
   const [near, claimed] = await Promise.all([
     useNeighbours
       ? store.nearest({ ...scope, vector: self.vector as Float32Array, limit: config.neighbours })
       : [],
-    keys.length ? store.byClaims({ ...scope, keys, limit: 50 }) : [],
+    keys.length > 0 ? store.byClaims({ ...scope, keys, limit: CLAIMED_LIMIT }) : [],
   ])
   const similarity = new Map(near.map((c) => [c.id, c.score]))
   const ids = [...new Set([...near.map((c) => c.id), ...claimed.map((c) => c.id)])]
   if (ids.length === 0) return []
-  const records = await store.get(tenantId, ids)
-  return records.map((record) => [
-    { record, write: null, vector: null, content: record.content, claims: storedClaims(record) },
-    similarity.get(record.id) ?? null,
-  ])
+  return (await lookups.records(ids)).map((known) => [known, similarity.get(known.record.id) ?? null])
+}
+
+/** Stored memories asserting any of a memory's claim keys, at most this many (the newest). */
+const CLAIMED_LIMIT = 50
+
+/**
+ * The stored memories planning a batch compares with, each read (and its claims
+ * extracted) once: the store does not change while a batch is planned (its changes are
+ * applied afterwards), and memories of a batch share many candidates (the same user's
+ * residence, employer...).
+ */
+interface StoredLookups {
+  tenantId: string
+  /** The stored memories with these ids that still exist, with their claims. */
+  records(ids: readonly string[]): Promise<Known[]>
+}
+
+function storedLookups(store: MemoryStore, tenantId: string): StoredLookups {
+  const known = new Map<string, Known>()
+  return {
+    tenantId,
+    async records(ids) {
+      const missing = ids.filter((id) => !known.has(id))
+      if (missing.length > 0)
+        for (const record of await store.get(tenantId, missing))
+          known.set(record.id, {
+            record,
+            write: null,
+            vector: null,
+            content: record.content,
+            claims: storedClaims(record),
+          })
+      return ids.flatMap((id) => known.get(id) ?? [])
+    },
+  }
 }
 
 async function alreadyMerged(store: MemoryStore, tenantId: string, targetId: string, restatementId: string) {
