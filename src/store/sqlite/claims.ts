@@ -25,6 +25,17 @@ export function replaceClaims(
   observedAt = '',
 ): void {
   ctx.sql('DELETE FROM memory_claims WHERE rid = ?').run(rid)
+  insertClaims(ctx, scopeId, rid, claims, observedAt)
+}
+
+/** Adds the claims of a memory row that has none yet (a new one). */
+export function insertClaims(
+  ctx: StoreContext,
+  scopeId: number,
+  rid: number,
+  claims: readonly StoredClaim[],
+  observedAt: string,
+): void {
   const insert = ctx.sql(
     `INSERT OR IGNORE INTO memory_claims (rid, scope_id, claim_key, value, polarity, exclusive, observed_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,

@@ -58,6 +58,19 @@ export function dropScopeEntities(ctx: StoreContext, scopeId: number): void {
   ctx.sql('DELETE FROM entities WHERE scope_id = ?').run(scopeId)
 }
 
+/**
+ * Links a memory that has no links yet (a new one): the same outcome as `replaceLinks`,
+ * without looking for links to drop.
+ */
+export function linkNewMemory(
+  ctx: StoreContext,
+  scopeId: number,
+  rid: number,
+  mentions: readonly EntityMention[],
+): void {
+  linkMentions(ctx, scopeId, rid, mentions)
+}
+
 function linkMentions(
   ctx: StoreContext,
   scopeId: number,

@@ -1,9 +1,9 @@
 import { MemoryError } from '../../errors.js'
 import type { HistoryEvent } from '../../types.js'
 import type { MemoryWrite } from '../store.js'
-import { checkClaims, replaceClaims } from './claims.js'
+import { checkClaims, insertClaims, replaceClaims } from './claims.js'
 import type { StoreContext } from './context.js'
-import { checkMentions, replaceLinks } from './entity-links.js'
+import { checkMentions, linkNewMemory, replaceLinks } from './entity-links.js'
 import { ensureFtsTable } from './fts-tables.js'
 import { eventParams, type MemoryRow, recordParams } from './row-mapping.js'
 import { ensureScope } from './scopes.js'
@@ -35,6 +35,17 @@ export function insertMemories(ctx: StoreContext, writes: readonly MemoryWrite[]
   ctx.db
     .transaction(() => {
       const delta = new TermDelta()
+      // A batch is mostly a few users' memories: each scope is looked up once.
+      const scopes = new Map<string, number>()
+      const scopeOf = (tenantId: string, userId: string) => {
+        const key = JSON.stringify([tenantId, userId])
+        let scopeId = scopes.get(key)
+        if (scopeId === undefined) {
+          scopeId = ensureScope(ctx, tenantId, userId)
+          scopes.set(key, scopeId)
+        }
+        return scopeId
+      }
       for (const { record, vector, terms, events, entities, claims } of writes) {
         // Checked row by row, so a duplicate inside the batch is caught as well.
         if (exists.get(record.tenantId, record.id) !== undefined) {
@@ -42,7 +53,7 @@ export function insertMemories(ctx: StoreContext, writes: readonly MemoryWrite[]
             details: { id: record.id },
           })
         }
-        const scopeId = ensureScope(ctx, record.tenantId, record.userId)
+        const scopeId = scopeOf(record.tenantId, record.userId)
         const bag = bagOf(terms)
         // A record that arrives already retrieved (an import) knows one access time exactly.
         const recent = record.lastAccessedAt === null ? [] : [record.lastAccessedAt]
@@ -55,8 +66,9 @@ export function insertMemories(ctx: StoreContext, writes: readonly MemoryWrite[]
         const rid = Number(insert.run(params).lastInsertRowid)
         indexContent(ctx, record.tenantId, rid, scopeId, record.content)
         insertVector(ctx, rid, scopeId, vector)
-        replaceLinks(ctx, scopeId, rid, entities)
-        replaceClaims(ctx, scopeId, rid, claims, record.observedAt)
+        // A new row has no links or claims to replace.
+        linkNewMemory(ctx, scopeId, rid, entities)
+        insertClaims(ctx, scopeId, rid, claims, record.observedAt)
         appendEvents(ctx, record.tenantId, record.userId, events)
         delta.add(record.tenantId, bag, 1)
       }
