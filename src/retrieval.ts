@@ -95,14 +95,14 @@ export async function retrieve(
    * would bring in could gain nothing from it, and a hub is costly to walk.
    */
   const spreads = (e: EntityInfo) => scoring.maxAssociation - Math.log(e.fan) > 0
+  // Every entity spreading reads (the query's, the hop's), kept for scoring: read once.
+  const entityInfo = new Map<string, EntityInfo>()
   const spreadingKeys = async (keys: readonly string[]) => {
     if (keys.length === 0) return []
     const found = await store.entities(scope, keys)
     for (const e of found) entityInfo.set(e.key, e)
     return found.filter(spreads).map((e) => e.key)
   }
-  // Every entity spreading reads (the query's, the hop's), kept for scoring: read once.
-  const entityInfo = new Map<string, EntityInfo>()
   const sourceKeys = [...new Set([...queryKeys, ...conversationKeys])]
   const askedKeys = scoring.claim > 0 ? questionClaimKeys(req.query, req.userId) : []
 
