@@ -81,10 +81,10 @@ export async function nearest(
 
 /**
  * Nearest neighbours through the scope's node-local HNSW graph, each at its exact
- * distance (from the full-precision copy the index keeps). Statuses are checked in the index, any other filter in
- * SQL; while too few pass it asks for more (as the SQLite store does, see
- * `approximate-search.ts`). Null when even `MAX_K` neighbours do not fill the page, or
- * the graph could not reach as many as asked: the SQL search then answers.
+ * distance (from the full-precision copy the index keeps). Statuses are checked in the
+ * index, any other filter in SQL; while too few pass it asks for more (as the SQLite
+ * store does, see `approximate-search.ts`). Null when even `MAX_K` neighbours do not fill
+ * the page, or the graph could not reach as many as asked: the SQL search then answers.
  */
 async function fromIndex(ctx: PgContext, index: ScopeIndex, query: VectorQuery): Promise<Candidate[] | null> {
   const total = index.vectors.size()
