@@ -20,6 +20,7 @@ import {
   runExtractJob,
 } from './ingest/conversation.js'
 import { createJobWorker } from './ingest/job-worker.js'
+import { createTurns } from './ingest/turns.js'
 import { planAdd } from './lifecycle/add-check.js'
 import { type LifecycleConfig, type LifecycleOptions, lifecycleConfig } from './lifecycle/config.js'
 import { type ConsolidationReport, consolidateUser, newReport } from './lifecycle/consolidate.js'
@@ -292,20 +293,31 @@ export async function createMemoryEngine(
 
   const lifecycle = lifecycleConfig(options.lifecycle)
   const judge = lifecycle.judge ? createJudge(lifecycle.judge) : null
+  // Settling reads what is stored and writes what it decided, so a tenant's batches
+  // settle one at a time, in the order they came: two adds at once see each other. Their
+  // embedding and analysis do not wait, so a caller with batches in flight keeps the
+  // analysis threads busy while the store writes.
+  const settleTurn = createTurns()
   /** Inserts new records after settling restatements and contradictions; returns what each input became. */
   async function insertSettled(records: readonly MemoryRecord[]): Promise<MemoryRecord[]> {
     const tenant = records[0]?.tenantId ?? 'default'
-    const writes = await writesFor(records, 'created')
-    const plan = await planAdd({ store, tenantId: tenant, config: lifecycle, now: now(), judge }, writes)
-    if (plan.inserts.length > 0) await store.insert(plan.inserts)
-    // A crash here leaves a restatement or contradiction unsettled, never lost: consolidate() settles it.
-    const merged: string[] = []
-    await applyChanges(store, tenant, plan.changes.values(), (_record, change) => {
-      if (change.merges > 0) merged.push(change.id)
-    })
-    // A restatement is a presentation of what it restates.
-    if (merged.length > 0) await store.recordAccess(tenant, merged, now().toISOString())
-    return plan.results
+    const turn = settleTurn(tenant)
+    try {
+      const writes = await writesFor(records, 'created')
+      await turn.ready
+      const plan = await planAdd({ store, tenantId: tenant, config: lifecycle, now: now(), judge }, writes)
+      if (plan.inserts.length > 0) await store.insert(plan.inserts)
+      // A crash here leaves a restatement or contradiction unsettled, never lost: consolidate() settles it.
+      const merged: string[] = []
+      await applyChanges(store, tenant, plan.changes.values(), (_record, change) => {
+        if (change.merges > 0) merged.push(change.id)
+      })
+      // A restatement is a presentation of what it restates.
+      if (merged.length > 0) await store.recordAccess(tenant, merged, now().toISOString())
+      return plan.results
+    } finally {
+      turn.done()
+    }
   }
 
   const extractor = options.extractor ?? createHeuristicExtractor()

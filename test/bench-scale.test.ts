@@ -31,13 +31,23 @@ describe('recall bench scale', () => {
       '5',
       '--warmup',
       '3',
+      '--in-flight',
+      '3',
       '--json',
       '--out',
       out,
     ])
     expect(run.code).toBe(0)
     const result = JSON.parse(run.out)
-    expect(result).toMatchObject({ benchmark: 'scale', store: 'sqlite', seed: 1, queries: 5, warmup: 3 })
+    expect(result).toMatchObject({
+      benchmark: 'scale',
+      store: 'sqlite',
+      seed: 1,
+      queries: 5,
+      warmup: 3,
+      batch: 1000,
+      inFlight: 3,
+    })
     expect(result.sizes.map((s: { size: number }) => s.size)).toEqual([200, 500])
     for (const [i, row] of result.sizes.entries()) {
       expect(row.largeScope).toBe([100, 250][i])
@@ -56,6 +66,7 @@ describe('recall bench scale', () => {
     const report = await readFile(join(out, 'report.md'), 'utf8')
     expect(report).toContain('# Scale benchmark')
     expect(report).toContain('after 3 untimed ones')
+    expect(report).toContain('ingested with addMany in batches of 1,000, 3 in flight;')
     expect(report).toContain('The 3 warm-up searches of the large scope, not in the table: 200: p50')
     expect(report).toContain('![latency and memory against corpus size](plot.svg)')
     const svg = await readFile(join(out, 'plot.svg'), 'utf8')
@@ -77,6 +88,28 @@ describe('recall bench scale', () => {
     expect(row?.index?.queries).toBe(20)
     expect(row?.index?.recallAt10).toBeGreaterThanOrEqual(0.98)
     expect(row?.index?.recallAt100).toBeGreaterThanOrEqual(0.9)
+  })
+
+  it('stores the same memories with batches in flight as with one batch at a time', {
+    timeout: 120_000,
+  }, async () => {
+    const run = async (inFlight: number) =>
+      runScale({
+        sizes: [600],
+        queries: 2,
+        warmup: 0,
+        batch: 50,
+        inFlight,
+        dir: await tempDir('recall-scale-'),
+        embedder: await createLocalEmbedder(),
+      })
+    const [one, four] = [await run(1), await run(4)]
+    expect(four.inFlight).toBe(4)
+    expect(four.rows[0]?.stored).toEqual(one.rows[0]?.stored)
+    // A few notes restate or contradict earlier ones: both runs settled them alike.
+    expect(one.rows[0]?.stored.memories).toBeGreaterThan(500)
+    expect(one.rows[0]?.stored.memories).toBeLessThan(600)
+    expect(one.rows[0]?.stored.active).toBeLessThan(one.rows[0]?.stored.memories as number)
   })
 
   it('puts the whole corpus in one scope with --large-share 1, and times no small scopes', {
@@ -115,6 +148,10 @@ describe('recall bench scale', () => {
     { args: ['bench', 'scale', '--sizes', '5'], message: '--sizes must be' },
     { args: ['bench', 'scale', '--sizes', '100', '--queries', '0'], message: '--queries must be at least 1' },
     { args: ['bench', 'scale', '--sizes', '100', '--warmup=-1'], message: '--warmup must be 0 or more' },
+    {
+      args: ['bench', 'scale', '--sizes', '100', '--in-flight', '0'],
+      message: '--in-flight must be at least 1',
+    },
   ])('$args is a usage error', async ({ args, message }) => {
     const run = await runRecall(args)
     expect(run.code).toBe(2)

@@ -21,6 +21,24 @@ describe('lifecycle growth', () => {
   }, 120_000)
 })
 
+describe('lifecycle under concurrent adds', () => {
+  it('settles adds made at the same time as if one came after the other', async () => {
+    const memory = await createMemory({ path: join(dir, 'concurrent.db'), embedder })
+    const add = (content: string, observedAt: string) => memory.add({ content, userId: 'alice', observedAt })
+    const [paris, again, berlin] = await Promise.all([
+      add('Alice lives in Paris', '2024-01-01T00:00:00Z'),
+      add('Alice lives in Paris.', '2024-02-01T00:00:00Z'),
+      add('Alice lives in Berlin', '2024-06-01T00:00:00Z'),
+    ])
+    // The restatement merged into the first, and the later fact superseded both.
+    expect(again.id).toBe(paris.id)
+    expect(await memory.get(paris.id)).toMatchObject({ status: 'superseded', supersededBy: berlin.id })
+    const active = await memory.list({ userId: 'alice', status: ['active'] })
+    expect(active.items.map((m) => m.content)).toEqual(['Alice lives in Berlin'])
+    await memory.close()
+  })
+})
+
 describe('lifecycle over HTTP and the CLI', () => {
   it('consolidates, restores and undoes through the API', async () => {
     const server = await startTestServer()

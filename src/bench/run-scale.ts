@@ -6,7 +6,7 @@ import { createMemory, type Memory } from '../memory.js'
 import { openStoreUrl } from '../store/open-store.js'
 import { createSqliteStore, DEFAULT_MIN_SCOPE_SIZE } from '../store/sqlite/sqlite-store.js'
 import { dropSchema } from './drop-schema.js'
-import { type CorpusLayout, corpusLayout, corpusMemories } from './scale-corpus.js'
+import { type CorpusLayout, type CorpusMemory, corpusLayout, corpusMemories } from './scale-corpus.js'
 import { measureScale } from './scale-measure.js'
 
 /** What `runScale` measures. */
@@ -25,6 +25,11 @@ export interface ScaleOptions {
   warmup?: number
   /** Memories per `addMany` call. @default 1000 */
   batch?: number
+  /**
+   * `addMany` calls in flight while ingesting: with 2, the next batch is embedded and
+   * analysed while the store writes the one before. @default DEFAULT_IN_FLIGHT
+   */
+  inFlight?: number
   /** Share of each corpus in the one large scope. @default 0.5 */
   largeShare?: number
   /** Memories per small scope. @default 200 */
@@ -42,6 +47,8 @@ export interface ScaleOptions {
 
 /** Searches of each kind run untimed before the timed ones, unless asked otherwise. */
 export const DEFAULT_WARMUP = 50
+/** `addMany` calls in flight while ingesting, unless asked otherwise. */
+export const DEFAULT_IN_FLIGHT = 2
 
 /** Latency percentiles, in milliseconds. */
 export interface Latency {
@@ -56,6 +63,8 @@ export interface ScaleRow {
   largeScope: number
   smallScopes: number
   ingestMs: number
+  /** Memories stored after ingest (restatements merge into what they restate), and how many are active. */
+  stored: { memories: number; active: number }
   /** The first search of the large scope, which loads or builds its index. */
   firstSearchMs: number
   /** The warm-up searches of the large scope (not in `large`); null without any. */
@@ -79,6 +88,8 @@ export interface ScaleResult {
   largeShare: number
   queries: number
   warmup: number
+  batch: number
+  inFlight: number
   rows: ScaleRow[]
 }
 
@@ -92,6 +103,8 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
   const queries = options.queries ?? 200
   const say = options.onProgress ?? (() => {})
   const minScopeSize = options.minScopeSize ?? DEFAULT_MIN_SCOPE_SIZE
+  const batch = options.batch ?? 1000
+  const inFlight = options.inFlight ?? DEFAULT_IN_FLIGHT
   const rows: ScaleRow[] = []
   for (const size of [...options.sizes].sort((a, b) => a - b)) {
     const layout = corpusLayout({
@@ -110,7 +123,7 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
     const memory = await createMemory({ store, embedder: options.embedder })
     try {
       say(`size ${size}: ${layout.largeCount} memories in one scope, ${layout.smallUsers} small scopes`)
-      const ingestMs = await ingest(memory, layout, options.batch ?? 1000, say)
+      const ingestMs = await ingest(memory, layout, { batch, inFlight }, say)
       rows.push(await measureScale({ memory, store, layout, queries, ingestMs, dir, options, say }))
     } finally {
       await memory.close()
@@ -124,28 +137,46 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
     largeShare: options.largeShare ?? 0.5,
     queries,
     warmup: options.warmup ?? DEFAULT_WARMUP,
+    batch,
+    inFlight,
     rows,
   }
 }
 
-async function ingest(memory: Memory, layout: CorpusLayout, batch: number, say: (line: string) => void) {
+/** Adds the corpus in batches, `inFlight` calls at a time; resolves to the time it took. */
+async function ingest(
+  memory: Memory,
+  layout: CorpusLayout,
+  { batch, inFlight }: { batch: number; inFlight: number },
+  say: (line: string) => void,
+) {
   const started = performance.now()
+  const running = new Set<Promise<unknown>>()
   let pending = []
   let done = 0
   let reported = started
+  const send = async (memories: CorpusMemory[]) => {
+    const call = memory.addMany(memories).then(() => {
+      running.delete(call)
+      done += memories.length
+      if (performance.now() - reported > 10_000) {
+        reported = performance.now()
+        const rate = Math.round(done / ((reported - started) / 1000))
+        say(`  ingested ${done} of ${layout.size} (${rate}/s)`)
+      }
+    })
+    running.add(call)
+    // A failed batch fails the run; until one fails, keep `inFlight` calls going.
+    if (running.size >= inFlight) await Promise.race(running)
+  }
   for (const m of corpusMemories(layout)) {
     pending.push(m)
     if (pending.length < batch) continue
-    await memory.addMany(pending)
-    done += pending.length
+    await send(pending)
     pending = []
-    if (performance.now() - reported > 10_000) {
-      reported = performance.now()
-      const rate = Math.round(done / ((reported - started) / 1000))
-      say(`  ingested ${done} of ${layout.size} (${rate}/s)`)
-    }
   }
-  if (pending.length > 0) await memory.addMany(pending)
+  if (pending.length > 0) await send(pending)
+  await Promise.all(running)
   return performance.now() - started
 }
 

@@ -24,6 +24,7 @@ export async function measureScale(run: {
   say: (line: string) => void
 }): Promise<ScaleRow> {
   const { memory, layout, queries, say } = run
+  const stats = await memory.stats()
   const warmup = run.options.warmup ?? DEFAULT_WARMUP
   // The timed questions come first in each sequence, the warm-up ones after them.
   const allLarge = corpusQueries(layout, 'large', queries + 1 + warmup)
@@ -65,6 +66,7 @@ export async function measureScale(run: {
     largeScope: layout.largeCount,
     smallScopes: layout.smallUsers,
     ingestMs: run.ingestMs,
+    stored: { memories: stats.memories, active: stats.byStatus.active },
     firstSearchMs,
     warmupLarge,
     large: largeLatency,

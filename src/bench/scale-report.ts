@@ -16,12 +16,15 @@ export function scaleJson(result: ScaleResult) {
     largeShare: result.largeShare,
     queries: result.queries,
     warmup: result.warmup,
+    batch: result.batch,
+    inFlight: result.inFlight,
     sizes: result.rows.map((row) => ({
       size: row.size,
       largeScope: row.largeScope,
       smallScopes: row.smallScopes,
       ingestMs: round(row.ingestMs, 1),
       ingestPerSecond: Math.round(perSecond(row)),
+      stored: row.stored,
       firstSearchMs: round(row.firstSearchMs, 1),
       warmupLargeScopeLatencyMs: latencyJson(row.warmupLarge),
       largeScopeLatencyMs: latencyJson(row.large),
@@ -85,6 +88,7 @@ export function scaleText(result: ScaleResult): string {
   const rest = result.largeShare === 1 ? '' : ' and the rest in scopes of ~200 memories'
   return [
     `Scale on ${result.store}: generated corpus (seed ${result.seed}), ${share} in one user's scope${rest};`,
+    `ingested with addMany in batches of ${result.batch.toLocaleString('en-US')}, ${result.inFlight} in flight;`,
     `${result.queries} searches of each kind, limit 10, full ranking, after ${result.warmup} untimed ones.`,
     '',
     table,

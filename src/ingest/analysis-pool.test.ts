@@ -39,6 +39,26 @@ describe('analysis pool', () => {
     expect(await threaded.start([]).finish()).toEqual([])
   })
 
+  it('lets its threads take the whole batch while the caller is busy, and the caller take the rest', {
+    timeout: 30_000,
+  }, async () => {
+    const expected = notes.map(analyseContent)
+    const threaded = pool({ threads: 1, minBatch: 64 })
+    await threaded.ready()
+    const busy = threaded.start(notes)
+    // The caller stores the previous batch, say: the thread goes on taking chunks meanwhile.
+    const until = Date.now() + 3000
+    while (Date.now() < until) {
+      // busy, without yielding to the event loop
+    }
+    expect(await busy.finish()).toEqual(expected)
+    expect(busy.analysedHere).toBe(0)
+    // A caller that finishes at once takes chunks too, and still gets every result in order.
+    const eager = threaded.start(notes)
+    expect(await eager.finish()).toEqual(expected)
+    expect(eager.analysedHere).toBeGreaterThan(0)
+  })
+
   it('stops its threads after a while without large batches, and starts them again', {
     timeout: 30_000,
   }, async () => {

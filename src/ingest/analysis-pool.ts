@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { analyseContent, type ContentAnalysis } from '../indexing.js'
+import { type AnalysisRequest, type ChunkResults, takeChunk } from './analysis-chunks.js'
 
 /** What a memory's analysis needs (see `analyseContent`). */
 export interface AnalysisInput {
@@ -23,15 +24,20 @@ export interface AnalysisPoolOptions {
 export interface PendingAnalysis {
   /** How many of the pool's threads share this batch with the caller. */
   threads: number
-  /** Analyses the caller's share, then gathers every share: results in input order. */
+  /** Analyses what the threads have not taken yet, then gathers every part: results in input order. */
   finish(): Promise<ContentAnalysis[]>
+  /** How many of the items the caller analysed itself (known once `finish` has resolved). */
+  readonly analysedHere: number
 }
 
 /**
  * Content analysis (entities, claims, words) spread over threads for bulk adds: it is
- * half the CPU of `addMany` and a pure function of the text, so a batch is split between
- * the pool's threads and the caller's. Threads start on the first large batch, which the
- * caller analyses alone while they load; a thread that fails hands its share back.
+ * half the CPU of `addMany` and a pure function of the text. A batch is cut into small
+ * chunks that the pool's threads and the caller take in turn from a shared counter, so
+ * the threads keep working while the caller is busy elsewhere (storing the previous
+ * batch, say) and the caller takes what is left when it calls `finish`. Threads start
+ * on the first large batch, which the caller analyses alone while they load; the chunks
+ * of a thread that fails are analysed by the caller.
  */
 export interface AnalysisPool {
   /** Sends the threads their shares now, so the caller can embed meanwhile, then `finish`. */
@@ -46,8 +52,11 @@ interface Thread {
   worker: Worker
   ready: boolean
   loaded: Promise<void>
-  pending: Map<number, { resolve(results: ContentAnalysis[]): void; reject(error: Error): void }>
+  pending: Map<number, { resolve(results: ChunkResults): void; reject(error: Error): void }>
 }
+
+/** Items per chunk: small enough to share a batch evenly, large enough to be cheap to take. */
+const CHUNK = 16
 
 // The build runs from dist/; the source runs under tsx (tests, benchmarks), and its
 // thread loads tsx itself: a loader flag given to a thread is not honoured everywhere.
@@ -96,27 +105,24 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       pending: new Map(),
     }
     worker.unref()
-    worker.on(
-      'message',
-      (message: { ready?: true; id?: number; results?: ContentAnalysis[]; error?: string }) => {
-        if (message.ready) {
-          thread.ready = true
-          loaded()
-          // Idle time counts from when a thread could first work.
-          rest()
-          return
-        }
-        const request = thread.pending.get(message.id as number)
-        if (request === undefined) return
-        thread.pending.delete(message.id as number)
-        if (thread.pending.size === 0) {
-          worker.unref()
-          rest()
-        }
-        if (message.results) request.resolve(message.results)
-        else request.reject(new Error(message.error ?? 'analysis failed'))
-      },
-    )
+    worker.on('message', (message: { ready?: true; id?: number; results?: ChunkResults; error?: string }) => {
+      if (message.ready) {
+        thread.ready = true
+        loaded()
+        // Idle time counts from when a thread could first work.
+        rest()
+        return
+      }
+      const request = thread.pending.get(message.id as number)
+      if (request === undefined) return
+      thread.pending.delete(message.id as number)
+      if (thread.pending.size === 0) {
+        worker.unref()
+        rest()
+      }
+      if (message.results) request.resolve(message.results)
+      else request.reject(new Error(message.error ?? 'analysis failed'))
+    })
     const fail = (error: Error) => {
       loaded()
       const index = threads.indexOf(thread)
@@ -129,13 +135,13 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     threads.push(thread)
   }
 
-  function send(thread: Thread, items: readonly AnalysisInput[]): Promise<ContentAnalysis[]> {
+  function send(thread: Thread, request: AnalysisRequest): Promise<ChunkResults> {
     const id = nextId++
     return new Promise((resolve, reject) => {
       thread.pending.set(id, { resolve, reject })
       // Referenced while it owes an answer, so the process waits for it.
       thread.worker.ref()
-      thread.worker.postMessage({ id, items: items.map(({ content, userId }) => ({ content, userId })) })
+      thread.worker.postMessage({ id, ...request })
     })
   }
 
@@ -153,22 +159,43 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         rest()
       }
       const ready = items.length >= minBatch ? threads.filter((t) => t.ready) : []
-      const share = Math.ceil(items.length / (ready.length + 1))
-      const shares = ready.map((thread, i) => {
-        const chunk = items.slice(i * share, (i + 1) * share)
-        // A thread that fails hands its share back to the caller.
-        return send(thread, chunk).catch(() => chunk.map(analyseContent))
-      })
-      const own = items.slice(ready.length * share)
+      const request: AnalysisRequest = {
+        items: items.map(({ content, userId }) => ({ content, userId })),
+        chunk: CHUNK,
+        next: new Int32Array(new SharedArrayBuffer(4)),
+      }
+      // A thread that fails answers nothing: the caller analyses the chunks it took.
+      const parts = ready.map((thread) => send(thread, request).catch((): ChunkResults => []))
+      let analysedHere = 0
       return {
         threads: ready.length,
+        get analysedHere() {
+          return analysedHere
+        },
         async finish() {
-          const mine = own.map(analyseContent)
-          const results = [...(await Promise.all(shares)).flat(), ...mine]
+          const results: (ContentAnalysis | undefined)[] = new Array(items.length)
+          const analyse = (from: number) => {
+            for (let i = from; i < Math.min(from + CHUNK, items.length); i++) {
+              results[i] = analyseContent(items[i] as AnalysisInput)
+              analysedHere++
+            }
+          }
+          // A chunk at a time, letting the caller's other work go first (storing an earlier
+          // batch, say): the threads keep taking chunks meanwhile.
+          for (;;) {
+            await new Promise((resolve) => setImmediate(resolve))
+            const from = takeChunk(request)
+            if (from >= items.length) break
+            analyse(from)
+          }
+          for (const part of await Promise.all(parts))
+            for (const [from, analyses] of part) results.splice(from, analyses.length, ...analyses)
+          for (let from = 0; from < items.length; from += CHUNK)
+            if (results[from] === undefined) analyse(from)
           // A thread says it has loaded in a message, which waits for the event loop: a
           // caller that adds batch after batch without other I/O would never let it through.
           if (threads.some((t) => !t.ready)) await new Promise((resolve) => setImmediate(resolve))
-          return results
+          return results as ContentAnalysis[]
         },
       }
     },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { lineChartsSvg } from '../../bench/line-chart-svg.js'
 import { duration } from '../../bench/markdown-table.js'
-import { DEFAULT_WARMUP, runScale } from '../../bench/run-scale.js'
+import { DEFAULT_IN_FLIGHT, DEFAULT_WARMUP, runScale } from '../../bench/run-scale.js'
 import { scaleCharts, scaleJson, scaleMarkdown, scaleText } from '../../bench/scale-report.js'
 import { embedderFromEnv, readEnv } from '../../config.js'
 import { type CommandContext, intOption, stringOption, UsageError } from '../command.js'
@@ -16,15 +16,18 @@ export const SCALE_OPTIONS = {
   sizes: { type: 'string' },
   queries: { type: 'string' },
   warmup: { type: 'string' },
+  'in-flight': { type: 'string' },
   seed: { type: 'string' },
   'large-share': { type: 'string' },
 } as const
 
 export const SCALE_USAGE =
-  'recall bench scale --sizes 10000,100000 [--queries 200] [--warmup 50] [--seed 1] [--large-share 0.5] [--store URL] [--json] [--out DIR]\n' +
+  'recall bench scale --sizes 10000,100000 [--queries 200] [--warmup 50] [--in-flight 2] [--seed 1] [--large-share 0.5] [--store URL] [--json] [--out DIR]\n' +
   '  --sizes N,N   corpus sizes (memories), each generated, ingested and searched on a fresh store\n' +
   '  --queries N   searches timed per size in the large scope and across small scopes (default 200)\n' +
   '  --warmup N    untimed searches of each kind before them, other questions (default 50; reported apart)\n' +
+  '  --in-flight N  addMany calls of 1,000 memories in flight while ingesting (default 2: the next\n' +
+  '                batch is analysed while the store writes the one before)\n' +
   '  --seed N      the corpus seed (default 1)\n' +
   '  --large-share F  the share of each corpus in the one large scope, above 0 and at most 1 (default 0.5;\n' +
   '                1 puts every memory in it, and there are no small scopes to time)'
@@ -60,6 +63,8 @@ export async function runScaleBench(ctx: CommandContext): Promise<void> {
   if (queries < 1) throw new UsageError('--queries must be at least 1')
   const warmup = intOption(ctx, 'warmup') ?? DEFAULT_WARMUP
   if (warmup < 0) throw new UsageError('--warmup must be 0 or more')
+  const inFlight = intOption(ctx, 'in-flight') ?? DEFAULT_IN_FLIGHT
+  if (inFlight < 1) throw new UsageError('--in-flight must be at least 1')
   const seed = intOption(ctx, 'seed') ?? 1
   const list = sizes(ctx)
   const largeShare = share(ctx)
@@ -70,6 +75,7 @@ export async function runScaleBench(ctx: CommandContext): Promise<void> {
       seed,
       queries,
       warmup,
+      inFlight,
       largeShare,
       dir,
       storeUrl: typeof ctx.values.store === 'string' ? ctx.values.store : undefined,
