@@ -190,7 +190,7 @@ export interface Memory {
   undo(eventId: string): Promise<UndoResult>
   /** The tenant's users with their memory counts by status, by user id, one page at a time. */
   users(input?: { limit?: number; cursor?: string | null }): Promise<Page<UserSummary>>
-  /** Closes the store. Later calls fail with `CLOSED`. */
+  /** Lets the adds in progress finish, then closes the store. Later calls fail with `CLOSED`. */
   close(): Promise<void>
 }
 
@@ -215,7 +215,7 @@ export interface MemoryEngine {
   tenant(tenantId: string): Memory
   /** The store the engine writes to (for health checks and key storage). */
   readonly store: MemoryStore
-  /** Stops the worker and closes the store. */
+  /** Stops the worker, lets the adds in progress finish, and closes the store. */
   close(): Promise<void>
 }
 
@@ -298,8 +298,17 @@ export async function createMemoryEngine(
   // embedding and analysis do not wait, so a caller with batches in flight keeps the
   // analysis threads busy while the store writes.
   const settleTurn = createTurns()
+  // Adds in progress, which close() lets finish before it closes the store.
+  const adding = new Set<Promise<unknown>>()
   /** Inserts new records after settling restatements and contradictions; returns what each input became. */
-  async function insertSettled(records: readonly MemoryRecord[]): Promise<MemoryRecord[]> {
+  function insertSettled(records: readonly MemoryRecord[]): Promise<MemoryRecord[]> {
+    const added = settle(records)
+    adding.add(added)
+    const forget = () => adding.delete(added)
+    added.then(forget, forget)
+    return added
+  }
+  async function settle(records: readonly MemoryRecord[]): Promise<MemoryRecord[]> {
     const tenant = records[0]?.tenantId ?? 'default'
     const turn = settleTurn(tenant)
     try {
@@ -384,6 +393,7 @@ export async function createMemoryEngine(
         if (timer) clearInterval(timer)
         await running
         await worker.stop()
+        await Promise.allSettled(adding)
         await analysis.close()
         await store.close()
       })()

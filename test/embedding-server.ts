@@ -7,7 +7,9 @@ import type { AddressInfo } from 'node:net'
  * tests of an embedder change. Its vectors are bags of hashed words, so texts
  * that share words are close, which is enough to rank a keyword-like query.
  */
-export async function startEmbeddingServer(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startEmbeddingServer(
+  options: { delayMs?: number } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     let body = ''
     req.on('data', (chunk) => {
@@ -24,7 +26,11 @@ export async function startEmbeddingServer(): Promise<{ url: string; close(): Pr
         return { object: 'embedding', index, embedding: v }
       })
       res.setHeader('content-type', 'application/json')
-      res.end(JSON.stringify({ object: 'list', data, model: 'hash-16' }))
+      // A remote API takes its time.
+      setTimeout(
+        () => res.end(JSON.stringify({ object: 'list', data, model: 'hash-16' })),
+        options.delayMs ?? 0,
+      )
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

@@ -1,8 +1,9 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runGrowth } from '../src/bench/growth.js'
-import { createLocalEmbedder } from '../src/embed/index.js'
+import { createLocalEmbedder, createOpenAICompatibleEmbedder } from '../src/embed/index.js'
 import { createMemory } from '../src/index.js'
+import { startEmbeddingServer } from './embedding-server.js'
 import { runRecall, tempDir } from './helpers.js'
 import { startTestServer } from './server-helpers.js'
 
@@ -36,6 +37,33 @@ describe('lifecycle under concurrent adds', () => {
     const active = await memory.list({ userId: 'alice', status: ['active'] })
     expect(active.items.map((m) => m.content)).toEqual(['Alice lives in Berlin'])
     await memory.close()
+  })
+})
+
+describe('closing a memory', () => {
+  it('lets the adds in progress finish first, so none is lost', async () => {
+    // An embedding API that answers after 300 ms: the add is still waiting when close() is called.
+    const server = await startEmbeddingServer({ delayMs: 300 })
+    try {
+      const remote = await createOpenAICompatibleEmbedder({
+        baseUrl: server.url,
+        model: 'hash-16',
+        dimensions: 16,
+      })
+      const path = join(dir, 'close-while-adding.db')
+      const memory = await createMemory({ path, embedder: remote })
+      const adding = memory.addMany(
+        Array.from({ length: 200 }, (_, i) => ({ content: `Note ${i} about the garden`, userId: 'alice' })),
+      )
+      const closed = memory.close()
+      expect(await adding).toHaveLength(200)
+      await closed
+      const reopened = await createMemory({ path, embedder: remote })
+      expect((await reopened.stats()).memories).toBe(200)
+      await reopened.close()
+    } finally {
+      await server.close()
+    }
   })
 })
 

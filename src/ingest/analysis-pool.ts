@@ -180,10 +180,11 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
               analysedHere++
             }
           }
-          // A chunk at a time, letting the caller's other work go first (storing an earlier
-          // batch, say): the threads keep taking chunks meanwhile.
+          // With threads sharing the batch, a chunk at a time, letting the caller's other
+          // work go first (storing an earlier batch, say): the threads keep taking chunks
+          // meanwhile. Alone, all at once.
           for (;;) {
-            await new Promise((resolve) => setImmediate(resolve))
+            if (parts.length > 0) await new Promise((resolve) => setImmediate(resolve))
             const from = takeChunk(request)
             if (from >= items.length) break
             analyse(from)
