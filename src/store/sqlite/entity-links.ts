@@ -46,6 +46,8 @@ export function replaceLinks(
   }
   // Linked before pruning, so an entity the new links keep is updated, never recreated.
   linkMentions(ctx, scopeId, rid, mentions)
+  if (mentions.length === 0 && previous.length > 0)
+    ctx.sql("UPDATE memories SET entity_keys = '[]' WHERE rid = ?").run(rid)
   const prune = ctx.sql('DELETE FROM entities WHERE entity_id = ? AND fan <= 0')
   for (const entityId of previous) prune.run(entityId)
 }
@@ -92,4 +94,6 @@ function linkMentions(
     const { entity_id } = upsert.get(scopeId, key, name, kind) as { entity_id: number }
     link.run(entity_id, rid, position++)
   }
+  // Ranking reads the keys with the row (migration 10).
+  ctx.sql('UPDATE memories SET entity_keys = ? WHERE rid = ?').run(JSON.stringify([...byKey.keys()]), rid)
 }

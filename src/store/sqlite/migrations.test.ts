@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { isoAt, memoryRecord, memoryWrite, mention, TEST_SPACE } from '../../testing/fixtures.js'
+import type { MemoryRecord } from '../../types.js'
 import { applyMigrations, MIGRATIONS, type Migration } from './migrations.js'
 import { recordParams } from './row-mapping.js'
 import { createSqliteStore } from './sqlite-store.js'
@@ -12,6 +13,20 @@ const tables = (db: Database.Database) =>
   (
     db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]
   ).filter((name) => !name.startsWith('sqlite_'))
+
+/** Inserts a memory row with the columns every schema since migration 1 has. */
+function insertRow(db: Database.Database, record: MemoryRecord, scopeId: number | bigint): number | bigint {
+  return db
+    .prepare(
+      `INSERT INTO memories (tenant_id, id, user_id, scope_id, agent_id, session_id, content, type, source,
+         observed_at, created_at, updated_at, metadata, tags, confidence, status, access_count,
+         last_accessed_at, version, terms)
+       VALUES (@tenant_id, @id, @user_id, @scope_id, @agent_id, @session_id, @content, @type, @source,
+         @observed_at, @created_at, @updated_at, @metadata, @tags, @confidence, @status, @access_count,
+         @last_accessed_at, @version, '[]')`,
+    )
+    .run({ ...recordParams(record), scope_id: scopeId }).lastInsertRowid
+}
 
 describe('applyMigrations', () => {
   it('applies every step once and nothing on a second run', () => {
@@ -60,16 +75,7 @@ describe('upgrading a file from migration 1', () => {
         accessCount: 3,
         lastAccessedAt: isoAt(9),
       })
-      old
-        .prepare(
-          `INSERT INTO memories (tenant_id, id, user_id, scope_id, agent_id, session_id, content, type, source,
-             observed_at, created_at, updated_at, metadata, tags, confidence, status, access_count,
-             last_accessed_at, version, terms)
-           VALUES (@tenant_id, @id, @user_id, @scope_id, @agent_id, @session_id, @content, @type, @source,
-             @observed_at, @created_at, @updated_at, @metadata, @tags, @confidence, @status, @access_count,
-             @last_accessed_at, @version, '[]')`,
-        )
-        .run({ ...recordParams(record), scope_id: scopeId })
+      insertRow(old, record, scopeId)
       old.close()
 
       const store = await createSqliteStore({ path })
@@ -110,16 +116,7 @@ describe('upgrading a file from migration 4', () => {
           .pluck()
           .get(row.tenant, 'u') as number
         const record = memoryRecord({ id: row.id, tenantId: row.tenant, userId: 'u', content: row.content })
-        const rid = old
-          .prepare(
-            `INSERT INTO memories (tenant_id, id, user_id, scope_id, agent_id, session_id, content, type, source,
-               observed_at, created_at, updated_at, metadata, tags, confidence, status, access_count,
-               last_accessed_at, version, terms)
-             VALUES (@tenant_id, @id, @user_id, @scope_id, @agent_id, @session_id, @content, @type, @source,
-               @observed_at, @created_at, @updated_at, @metadata, @tags, @confidence, @status, @access_count,
-               @last_accessed_at, @version, '[]')`,
-          )
-          .run({ ...recordParams(record), scope_id: scopeId }).lastInsertRowid
+        const rid = insertRow(old, record, scopeId)
         old
           .prepare('INSERT INTO memory_fts (rowid, content, scope) VALUES (?, ?, ?)')
           .run(rid, row.content, String(scopeId))
@@ -139,6 +136,44 @@ describe('upgrading a file from migration 4', () => {
         'memory_fts_2',
       ])
       db.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('upgrading a file from migration 9', () => {
+  it("keeps each memory's entity keys on its row, in the order it mentions them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recall-upgrade-'))
+    const path = join(dir, 'v9.db')
+    try {
+      const old = new Database(path)
+      applyMigrations(old, MIGRATIONS.slice(0, 9))
+      const scopeId = old
+        .prepare("INSERT INTO scopes (tenant_id, user_id) VALUES ('t', 'u')")
+        .run().lastInsertRowid
+      const rid = (id: string) => insertRow(old, memoryRecord({ id, tenantId: 't', userId: 'u' }), scopeId)
+      const linked = rid('linked')
+      rid('bare')
+      const entity = old.prepare(
+        "INSERT INTO entities (scope_id, key, name, kind, fan) VALUES (?, ?, ?, 'person', 1) RETURNING entity_id",
+      )
+      const link = old.prepare('INSERT INTO memory_entities (entity_id, rid, position) VALUES (?, ?, ?)')
+      // Created in one order, mentioned in the other.
+      const alice = entity.pluck().get(scopeId, 'alice', 'Alice')
+      const bob = entity.pluck().get(scopeId, 'bob', 'Bob')
+      link.run(bob, linked, 0)
+      link.run(alice, linked, 1)
+      old.close()
+
+      const store = await createSqliteStore({ path })
+      await store.openVectorSpace(TEST_SPACE)
+      const signals = await store.signals('t', ['linked', 'bare'])
+      expect(Object.fromEntries(signals.map((s) => [s.id, s.entityKeys]))).toEqual({
+        linked: ['bob', 'alice'],
+        bare: [],
+      })
+      await store.close()
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

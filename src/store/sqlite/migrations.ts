@@ -7,6 +7,7 @@ import { SCHEMA_V5 } from './schema-v5.js'
 import { SCHEMA_V7 } from './schema-v7.js'
 import { SCHEMA_V8 } from './schema-v8.js'
 import { SCHEMA_V9 } from './schema-v9.js'
+import { SCHEMA_V10 } from './schema-v10.js'
 
 /** One schema step. Versions are applied in order, each exactly once per database file. */
 export interface Migration {
@@ -117,6 +118,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'vector change log, vector counts, vector table generation', sql: SCHEMA_V7 },
   { version: 8, name: 'entity fan in a column', sql: SCHEMA_V8 },
   { version: 9, name: 'claims ordered by observation', sql: SCHEMA_V9 },
+  { version: 10, name: 'entity keys on the memory row', sql: SCHEMA_V10 },
 ]
 
 /**

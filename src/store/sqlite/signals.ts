@@ -18,18 +18,15 @@ type SignalRow = [
 
 /**
  * What ranking reads of each candidate, in one statement: a few columns of the memory
- * row, its learned associations and the keys of its entities (from the covering index on links by memory, then
- * each entity by its integer key; unordered, since ordering them took a sort per row and
- * doubled the read). Raw rows spare an object per row.
+ * row, the keys of its entities kept there by the writes (migration 10) and its learned
+ * associations. Raw rows spare an object per row.
  */
 export function readSignals(ctx: StoreContext, tenantId: string, ids: readonly string[]): CandidateSignals[] {
   if (ids.length === 0) return []
   const rows = ctx
     .sql(
       `SELECT m.id, m.status, m.superseded_by, m.valid_to, m.session_id, m.observed_at, m.confidence,
-         m.access_count, m.recent_accesses,
-         (SELECT json_group_array(e.key) FROM memory_entities l JOIN entities e ON e.entity_id = l.entity_id
-          WHERE l.rid = m.rid) AS keys,
+         m.access_count, m.recent_accesses, m.entity_keys,
          (SELECT json_group_array(json_array(a.key, a.weight)) FROM associations a WHERE a.rid = m.rid) AS learned
        FROM memories m WHERE m.tenant_id = ? AND m.id IN (SELECT value FROM json_each(?))`,
     )
