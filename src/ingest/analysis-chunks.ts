@@ -3,7 +3,7 @@ import type { AnalysisInput } from './analysis-pool.js'
 
 /** A batch shared between the caller and the pool's threads. */
 export interface AnalysisRequest {
-  items: AnalysisInput[]
+  items: readonly AnalysisInput[]
   /** Items per chunk. */
   chunk: number
   /** The first item of the next chunk nobody has taken yet (shared by every thread). */

@@ -160,7 +160,8 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
       }
       const ready = items.length >= minBatch ? threads.filter((t) => t.ready) : []
       const request: AnalysisRequest = {
-        items: items.map(({ content, userId }) => ({ content, userId })),
+        // Only what analysis reads crosses to a thread; alone, the caller reads the items as given.
+        items: ready.length > 0 ? items.map(({ content, userId }) => ({ content, userId })) : items,
         chunk: CHUNK,
         next: new Int32Array(new SharedArrayBuffer(4)),
       }
