@@ -45,7 +45,7 @@ export function replaceLinks(
     for (const entityId of previous) unlink.run(entityId)
   }
   // Linked before pruning, so an entity the new links keep is updated, never recreated.
-  linkMentions(ctx, scopeId, rid, mentions)
+  linkNewMemory(ctx, scopeId, rid, mentions)
   if (mentions.length === 0 && previous.length > 0)
     ctx.sql("UPDATE memories SET entity_keys = '[]' WHERE rid = ?").run(rid)
   const prune = ctx.sql('DELETE FROM entities WHERE entity_id = ? AND fan <= 0')
@@ -65,15 +65,6 @@ export function dropScopeEntities(ctx: StoreContext, scopeId: number): void {
  * without looking for links to drop.
  */
 export function linkNewMemory(
-  ctx: StoreContext,
-  scopeId: number,
-  rid: number,
-  mentions: readonly EntityMention[],
-): void {
-  linkMentions(ctx, scopeId, rid, mentions)
-}
-
-function linkMentions(
   ctx: StoreContext,
   scopeId: number,
   rid: number,
