@@ -28,8 +28,12 @@ export async function recordAccess(
   // One statement, so one round trip: the rows are locked in id order (concurrent
   // retrievals of the same memories queue, never deadlock), and the new time takes its
   // place by instant, after any equal one, the newest RECENT_ACCESSES kept (as `withAccess`).
+  // Its commit does not wait for the WAL to reach disk (`synchronous_commit` off for this
+  // transaction only): every search records its page, and a server crash can lose at most
+  // the last fraction of a second of access times, never a memory or a consistent state.
   const rows = await ctx.query<MemoryRow>(
-    `WITH locked AS (
+    `WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true)),
+     locked AS (
        SELECT id, recent_accesses FROM memories WHERE tenant_id = $1 AND id = ANY($2::text[])
        ORDER BY id FOR UPDATE
      )
@@ -40,7 +44,7 @@ export async function recordAccess(
            UNION ALL SELECT $3::text, ${Number.MAX_SAFE_INTEGER}
          ) times ORDER BY t::timestamptz DESC, ord LIMIT ${RECENT_ACCESSES}
        )
-     FROM locked l WHERE m.tenant_id = $1 AND m.id = l.id
+     FROM locked l, relaxed WHERE m.tenant_id = $1 AND m.id = l.id
      RETURNING ${RETURNED}`,
     [tenantId, [...new Set(ids)], at],
   )
