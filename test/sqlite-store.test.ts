@@ -48,6 +48,24 @@ describe('sqlite store', () => {
     await second.close()
   })
 
+  it('stores the vectors of many small users without reserving room for a thousand each', async () => {
+    const path = freshPath()
+    const store = await createSqliteStore({ path })
+    // A common embedding width: at sqlite-vec's default chunk of 1,024 vectors, each user's
+    // first vector reserved 1.5 MB of zeros (60 MB for these 40 users).
+    await store.openVectorSpace({ id: 'wide:384', dimensions: 384 })
+    const vector = new Float32Array(384).fill(0.05)
+    for (let user = 0; user < 40; user++)
+      await store.insert(
+        [0, 1].map((i) => memoryWrite({ id: `u${user}-m${i}`, userId: `user-${user}`, vector })),
+      )
+    expect(
+      (await store.nearest({ ...query, userId: 'user-7', vector, limit: 5 })).map((c) => c.id).sort(),
+    ).toEqual(['u7-m0', 'u7-m1'])
+    await store.close()
+    expect(statSync(path).size).toBeLessThan(16 * 1024 * 1024)
+  })
+
   it('runs files in WAL mode', async () => {
     const path = freshPath()
     const store = await createSqliteStore({ path })
