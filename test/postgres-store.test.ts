@@ -1,6 +1,8 @@
+import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { createLocalEmbedder } from '../src/embed/index.js'
 import { createMemory } from '../src/index.js'
+import { createPostgresStore } from '../src/store/postgres/index.js'
 import type { MemoryStore } from '../src/store/store.js'
 import { isoAt, memoryWrite, newJob, TEST_SPACE } from '../src/testing/fixtures.js'
 import { describeMemory } from '../src/testing/memory-behaviour.js'
@@ -21,6 +23,34 @@ if (url === null) {
   describeMemory({
     name: 'PostgreSQL store',
     create: async () => createMemory({ store: await schemas.create(), embedder }),
+  })
+
+  describe('prepared statements', () => {
+    // One connection, so what it has prepared is what the store's statements left on it.
+    const preparedAfterReads = async (preparedStatements: boolean) => {
+      const schema = schemas.schema()
+      await (await schemas.create(schema)).close()
+      const pool = new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema},public` })
+      const store = await createPostgresStore({ pool, preparedStatements })
+      try {
+        await store.openVectorSpace(TEST_SPACE)
+        await store.insert([memoryWrite({ id: 'm1', content: 'Alice keeps bees in Lyon' })])
+        for (let i = 0; i < 3; i++)
+          expect((await store.get('tenant-a', ['m1'])).map((r) => r.id)).toEqual(['m1'])
+        const { rows } = await pool.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE 'recall\\_%'",
+        )
+        return rows[0]?.n
+      } finally {
+        await store.close()
+        await pool.end()
+      }
+    }
+
+    it('are prepared once per connection, and not at all with preparedStatements: false', async () => {
+      expect(await preparedAfterReads(true)).toBeGreaterThan(0)
+      expect(await preparedAfterReads(false)).toBe(0)
+    })
   })
 
   describe('Postgres store shared by several processes', () => {

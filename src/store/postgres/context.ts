@@ -18,13 +18,13 @@ export interface PgContext {
   tx<T>(work: (client: Queryable) => Promise<T>): Promise<T>
 }
 
-/** A context over `pool`. */
-export function createContext(pool: Pool): PgContext {
+/** A context over `pool`; `prepared` names statements so each connection prepares them once. */
+export function createContext(pool: Pool, prepared = true): PgContext {
   return {
     pool,
     space: null,
     async query(text, values) {
-      const name = values === undefined ? undefined : statementName(text)
+      const name = values === undefined || !prepared ? undefined : statementName(text)
       return (await pool.query(name === undefined ? { text, values } : { name, text, values })).rows
     },
     tx: (work) => retryDeadlocks(() => inTransaction(pool, work)),

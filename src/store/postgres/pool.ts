@@ -10,6 +10,14 @@ export type PostgresStoreOptions = PostgresConnection & {
    * @default {} (scopes of 10,000 memories or more)
    */
   indexes?: { minScopeSize?: number } | false
+  /**
+   * Whether statements are prepared once per connection and then only executed. Turn it
+   * off behind a pooler that hands each transaction a different server connection
+   * (PgBouncer in transaction mode before 1.21): a statement prepared on one would be
+   * missing on the next. In a store URL: `?prepare=false`.
+   * @default true
+   */
+  preparedStatements?: boolean
 }
 
 /** Where the store's database is: a connection string, or a pool of yours. */

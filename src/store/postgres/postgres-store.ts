@@ -41,7 +41,7 @@ const DEFAULT_MIN_SCOPE_SIZE = 10_000
  */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<MemoryStore> {
   const { pool, owned, schema } = openPool(options, pg.Pool)
-  const ctx: PgContext = createContext(pool)
+  const ctx: PgContext = createContext(pool, options.preparedStatements !== false)
   const analyzer = createAutoAnalyze(ctx)
   try {
     await applyMigrations(ctx, { schema })

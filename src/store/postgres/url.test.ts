@@ -13,8 +13,19 @@ describe('parseStoreUrl', () => {
       'postgres://db/recall?sslmode=require&schema=s1',
       { connectionString: 'postgres://db/recall?sslmode=require', schema: 's1' },
     ],
+    [
+      'postgres://db/recall?prepare=false&schema=s1',
+      { connectionString: 'postgres://db/recall', schema: 's1', preparedStatements: false },
+    ],
+    ['postgres://db/recall?prepare=true', { connectionString: 'postgres://db/recall' }],
   ])('%s', (url, expected) => {
     expect(parseStoreUrl(url)).toEqual(expected)
+  })
+
+  it('rejects a prepare other than true or false', () => {
+    expect(() => parseStoreUrl('postgres://db/recall?prepare=no')).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    )
   })
 
   it.each(['not a url', 'mysql://root:secret@db/recall', '/var/lib/recall.db'])(
