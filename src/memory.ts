@@ -595,10 +595,10 @@ function tenantMemory(tenantId: string, shared: Shared): Memory {
 
     async deleteAll(input) {
       const { userId } = parseInput(userScopeSchema, input, 'deleteAll request')
-      const deleted = await store.removeUser({ tenantId, userId })
       // A pass over the whole tenant may have named the user's memories in its report.
-      await forgetInTenantRun(store, tenantId)
-      return { deleted }
+      // This goes first: the store's removal, the last write, clears its log after it.
+      await forgetInTenantRun(store, tenantId, userId)
+      return { deleted: await store.removeUser({ tenantId, userId }) }
     },
 
     export(input = {}) {

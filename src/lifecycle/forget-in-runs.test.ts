@@ -12,10 +12,14 @@ const report = (decisions: { action: string; memoryId: string; otherId?: string 
 })
 
 describe('forgetInTenantRun', () => {
-  it('drops the decisions about memories that are gone, keeps the rest and the counts', async () => {
+  it("drops the decisions about the user's memories and memories that are gone, keeps the rest and the counts", async () => {
     const store = await createSqliteStore({ path: ':memory:' })
     await store.openVectorSpace(TEST_SPACE)
-    await store.insert([memoryWrite({ id: 'kept' }), memoryWrite({ id: 'also-kept' })])
+    await store.insert([
+      memoryWrite({ id: 'kept', userId: 'other' }),
+      memoryWrite({ id: 'also-kept', userId: 'other' }),
+      memoryWrite({ id: 'forgotten', userId: 'leaving' }),
+    ])
     await store.saveRun(
       'tenant-a',
       null,
@@ -24,9 +28,11 @@ describe('forgetInTenantRun', () => {
         { action: 'merge', memoryId: 'gone', otherId: 'kept' },
         { action: 'archive', memoryId: 'gone-too' },
         { action: 'merge', memoryId: 'also-kept', otherId: 'kept' },
+        { action: 'supersede', memoryId: 'kept', otherId: 'forgotten' },
+        { action: 'archive', memoryId: 'forgotten' },
       ]),
     )
-    await forgetInTenantRun(store, 'tenant-a')
+    await forgetInTenantRun(store, 'tenant-a', 'leaving')
     expect(await store.lastRun('tenant-a', null)).toEqual({
       ...report([
         { action: 'archive', memoryId: 'kept' },
@@ -40,12 +46,12 @@ describe('forgetInTenantRun', () => {
   it('leaves a report alone when every memory it names still exists, or when there is none', async () => {
     const store = await createSqliteStore({ path: ':memory:' })
     await store.openVectorSpace(TEST_SPACE)
-    await forgetInTenantRun(store, 'tenant-a')
+    await forgetInTenantRun(store, 'tenant-a', 'leaving')
     expect(await store.lastRun('tenant-a', null)).toBeNull()
     await store.insert([memoryWrite({ id: 'kept' })])
     const whole = report([{ action: 'archive', memoryId: 'kept' }])
     await store.saveRun('tenant-a', null, whole)
-    await forgetInTenantRun(store, 'tenant-a')
+    await forgetInTenantRun(store, 'tenant-a', 'leaving')
     expect(await store.lastRun('tenant-a', null)).toEqual(whole)
     await store.close()
   })

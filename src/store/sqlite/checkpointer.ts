@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { Worker } from 'node:worker_threads'
+import type Database from 'better-sqlite3'
 
 /**
  * Copies the write-ahead log back into the database file on a thread of its own, so
@@ -81,5 +83,26 @@ export function startCheckpointer(path: string, options: CheckpointerOptions = {
       worker.postMessage('close')
       await exited
     },
+  }
+}
+
+/** How long `foldLog` keeps asking while another connection holds the checkpoint, in ms. */
+const FOLD_PATIENCE_MS = 2000
+
+/**
+ * Copies the whole write-ahead log into the file and truncates the log, retrying while
+ * another connection (the checkpoint thread) holds the checkpoint. After a deletion, the
+ * log still holds the pages as they were before it until SQLite writes over them; this
+ * takes them off the disk at once. Returns false if the log could not be emptied in time
+ * (a reader kept an older snapshot open): its frames then go as the log is reused.
+ */
+export async function foldLog(db: Database.Database, patienceMs = FOLD_PATIENCE_MS): Promise<boolean> {
+  const giveUpAt = Date.now() + patienceMs
+  for (;;) {
+    if (!db.open) return false
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]
+    if (result?.busy === 0) return true
+    if (Date.now() >= giveUpAt) return false
+    await sleep(5)
   }
 }

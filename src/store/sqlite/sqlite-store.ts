@@ -5,7 +5,7 @@ import type { MemoryStore, StoredMemory } from '../store.js'
 import { accessHistoryBatch, accessTimes, type HistoryPosition, recordAccess } from './accesses.js'
 import { nearestIndexed } from './approximate-search.js'
 import { adjustAssociations } from './associations.js'
-import { startCheckpointer } from './checkpointer.js'
+import { foldLog, startCheckpointer } from './checkpointer.js'
 import { byClaims } from './claims.js'
 import { CHECKPOINT_PAGES, openContext, type StoreContext } from './context.js'
 import { byEntities, entitiesOf, readEntities } from './entities.js'
@@ -135,10 +135,12 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
         return removed
       }),
     removeUser: (scope) =>
-      run('removeUser', () => {
+      runAsync('removeUser', async () => {
         const scopeId = findScope(ctx, scope.tenantId, scope.userId)
         const removed = removeUser(ctx, scope)
         discardFiles(scopeId)
+        // A forgotten user's text must not outlive the call in the log's old pages.
+        if (ctx.fileBacked) await foldLog(ctx.db)
         return removed
       }),
     get: (tenantId, ids) => run('get', () => getMemories(ctx, tenantId, ids)),
