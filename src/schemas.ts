@@ -13,10 +13,15 @@ const MAX_JSON_DEPTH = 32
 const MAX_METADATA_BYTES = 64 * 1024
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/
 
+/** What no store can keep in text: PostgreSQL refuses NUL and lone surrogates, in text and JSON alike. */
+const unstorable = (s: string) => s.includes('\0') || /\p{Cs}/u.test(s)
+const UNSTORABLE_MESSAGE = 'strings must not contain NUL or lone surrogates'
+
 /** Why a value is not plain JSON, or null when it is. */
 function jsonProblem(value: unknown, depth: number): string | null {
   if (depth > MAX_JSON_DEPTH) return `nested deeper than ${MAX_JSON_DEPTH} levels`
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return null
+  if (typeof value === 'string') return unstorable(value) ? UNSTORABLE_MESSAGE : null
+  if (value === null || typeof value === 'boolean') return null
   if (typeof value === 'number') return Number.isFinite(value) ? null : 'numbers must be finite'
   if (Array.isArray(value)) {
     for (const item of value) {
@@ -28,8 +33,8 @@ function jsonProblem(value: unknown, depth: number): string | null {
   if (typeof value === 'object') {
     const proto = Object.getPrototypeOf(value)
     if (proto !== Object.prototype && proto !== null) return 'only plain objects are allowed'
-    for (const item of Object.values(value)) {
-      const problem = jsonProblem(item, depth + 1)
+    for (const [key, item] of Object.entries(value)) {
+      const problem = unstorable(key) ? `keys: ${UNSTORABLE_MESSAGE}` : jsonProblem(item, depth + 1)
       if (problem) return problem
     }
     return null
@@ -50,6 +55,14 @@ const text = (name: string, max: number) =>
 export const idSchema = z.string().refine(isId, 'must be a memory id (a UUID)')
 
 export const userIdSchema = text('userId', 256)
+
+/** A page's `nextCursor`, handed back: opaque, but never with what no cursor holds. */
+const cursorSchema = z
+  .string({ error: 'cursor must be a string' })
+  .max(1024, 'cursor must be at most 1024 characters')
+  .refine((s) => !/[\p{Cs}\p{Cc}]/u.test(s), 'cursor must be the nextCursor of an earlier page')
+  .nullable()
+  .optional()
 const optionalScopeId = (name: string) => text(name, 256).optional().nullable()
 
 /** ISO 8601 date or date-time (or a Date), normalised to `toISOString()`. */
@@ -135,7 +148,12 @@ export const updateInputSchema = z
     message: 'update needs at least one of content, metadata, tags',
   })
 
-const scalar = z.union([z.string(), z.number().refine(Number.isFinite), z.boolean(), z.null()])
+const scalar = z.union([
+  z.string().refine((v) => !unstorable(v), UNSTORABLE_MESSAGE),
+  z.number().refine(Number.isFinite),
+  z.boolean(),
+  z.null(),
+])
 
 export const filterSchema = z.strictObject({
   tags: tagsSchema.optional(),
@@ -208,7 +226,7 @@ export const contextInputSchema = z.strictObject({
 export const listInputSchema = z.strictObject({
   userId: userIdSchema,
   limit: z.number().int().min(1).max(1000).default(20),
-  cursor: z.string().max(1024).nullable().optional(),
+  cursor: cursorSchema,
   filters: filterSchema.optional(),
   status: z.array(statusSchema).optional(),
 })
@@ -245,7 +263,7 @@ export const consolidateInputSchema = z.strictObject({
 export const usersInputSchema = z.strictObject({
   limit: z.number().int().min(1).max(1000).default(50),
   /** The previous page's `nextCursor`. */
-  cursor: z.string().max(1024).nullable().optional(),
+  cursor: cursorSchema,
 })
 
 export const userScopeSchema = z.strictObject({ userId: userIdSchema })

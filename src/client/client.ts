@@ -13,6 +13,7 @@ import {
   searchInputSchema,
   updateInputSchema,
   userScopeSchema,
+  usersInputSchema,
 } from '../schemas.js'
 import { type ClientOptions, createTransport } from './http.js'
 
@@ -181,7 +182,8 @@ export function createClient(options: ClientOptions): Memory {
       return json(await send({ method: 'POST', path }))
     },
     async users(input = {}) {
-      const query = { limit: input.limit, cursor: input.cursor ?? undefined }
+      const q = parseInput(usersInputSchema, input, 'users request')
+      const query = { limit: q.limit, cursor: q.cursor ?? undefined }
       return json(await send({ method: 'GET', path: '/v1/users', query }))
     },
     async close() {

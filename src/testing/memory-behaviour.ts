@@ -65,6 +65,18 @@ export function describeMemory({ name, create }: DescribeMemoryOptions): void {
       await expectCode(memory.get('../../etc/passwd'), 'INVALID_INPUT')
     })
 
+    it('pages through users, and rejects a cursor no page could have given', async () => {
+      await memory.addMany(['ann', 'bea', 'cy'].map((userId) => ({ content: `${userId} was here`, userId })))
+      const first = await memory.users({ limit: 2 })
+      expect(first.items.map((u) => u.userId)).toEqual(['ann', 'bea'])
+      const second = await memory.users({ limit: 2, cursor: first.nextCursor })
+      expect(second).toMatchObject({ items: [{ userId: 'cy' }], nextCursor: null })
+      for (const cursor of ['\u0000', 'ann\u0000', '\ud800']) {
+        await expectCode(memory.users({ cursor }), 'INVALID_INPUT')
+        await expectCode(memory.list({ userId: 'ann', cursor }), 'INVALID_INPUT')
+      }
+    })
+
     it.each([
       ['empty content', { content: '   ', userId: 'u' }],
       ['missing user', { content: 'x' }],
@@ -72,6 +84,9 @@ export function describeMemory({ name, create }: DescribeMemoryOptions): void {
       ['impossible date', { content: 'x', userId: 'u', observedAt: '2024-02-30T25:00:00Z' }],
       ['metadata with NaN', { content: 'x', userId: 'u', metadata: { n: Number.NaN } }],
       ['metadata array', { content: 'x', userId: 'u', metadata: [1, 2] }],
+      // PostgreSQL cannot hold these in JSON; every store refuses them alike.
+      ['metadata with NUL', { content: 'x', userId: 'u', metadata: { note: 'a\u0000b' } }],
+      ['metadata key with a lone surrogate', { content: 'x', userId: 'u', metadata: { '\ud800': 1 } }],
       ['unknown field', { content: 'x', userId: 'u', colour: 'red' }],
       ['tags not strings', { content: 'x', userId: 'u', tags: [1] }],
       ['content too large', { content: 'x'.repeat(64 * 1024 + 1), userId: 'u' }],
@@ -136,6 +151,8 @@ export function describeMemory({ name, create }: DescribeMemoryOptions): void {
       await expectCode(memory.search({ ...query, offset: -1 }), 'INVALID_INPUT')
       await expectCode(memory.search({ ...query, offset: 901 }), 'INVALID_INPUT')
       await expectCode(memory.search({ ...query, status: [] }), 'INVALID_INPUT')
+      const filters = { metadata: { note: 'a\u0000b' } }
+      await expectCode(memory.search({ ...query, filters }), 'INVALID_INPUT')
     })
 
     it('counts retrievals as accesses', async () => {
