@@ -23,9 +23,9 @@ describe('analysis pool', () => {
   }, async () => {
     const expected = notes.map(analyseContent)
     const threaded = pool({ threads: 2, minBatch: 64 })
-    // The first large batch is analysed here while the threads load.
+    // The first large batch starts the threads, which take chunks of it once loaded.
     const first = threaded.start(notes)
-    expect(first.threads).toBe(0)
+    expect(first.threads).toBe(2)
     expect(await first.finish()).toEqual(expected)
     await threaded.ready()
     const shared = threaded.start(notes)
@@ -59,6 +59,23 @@ describe('analysis pool', () => {
     expect(eager.analysedHere).toBeGreaterThan(0)
   })
 
+  it('lets a thread that loads while the caller is busy take the first batch', {
+    timeout: 30_000,
+  }, async () => {
+    const expected = notes.map(analyseContent)
+    const threaded = pool({ threads: 1, minBatch: 64 })
+    const first = threaded.start(notes)
+    const second = threaded.start(notes)
+    // Busy without yielding: the thread loads meanwhile, then works through both batches.
+    const until = Date.now() + 8000
+    while (Date.now() < until) {
+      // busy
+    }
+    expect(await first.finish()).toEqual(expected)
+    expect(await second.finish()).toEqual(expected)
+    expect(first.analysedHere + second.analysedHere).toBe(0)
+  })
+
   it('stops its threads after a while without large batches, and starts them again', {
     timeout: 30_000,
   }, async () => {
@@ -66,9 +83,9 @@ describe('analysis pool', () => {
     await threaded.ready()
     expect(threaded.start(notes.slice(0, 20)).threads).toBe(1)
     await new Promise((resolve) => setTimeout(resolve, 700))
-    // Stopped: the next large batch is analysed here while a thread starts again.
+    // Stopped: the next large batch starts a thread again.
     const after = threaded.start(notes.slice(0, 20))
-    expect(after.threads).toBe(0)
+    expect(after.threads).toBe(1)
     expect(await after.finish()).toEqual(notes.slice(0, 20).map(analyseContent))
     await threaded.ready()
     expect(threaded.start(notes.slice(0, 20)).threads).toBe(1)

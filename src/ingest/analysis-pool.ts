@@ -36,8 +36,8 @@ export interface PendingAnalysis {
  * chunks that the pool's threads and the caller take in turn from a shared counter, so
  * the threads keep working while the caller is busy elsewhere (storing the previous
  * batch, say) and the caller takes what is left when it calls `finish`. Threads start
- * on the first large batch, which the caller analyses alone while they load; the chunks
- * of a thread that fails are analysed by the caller.
+ * on the first large batch, and join it (and the batches sent while they load) once
+ * loaded; the chunks of a thread that fails are analysed by the caller.
  */
 export interface AnalysisPool {
   /** Sends the threads their shares now, so the caller can embed meanwhile, then `finish`. */
@@ -158,18 +158,19 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
         fill()
         rest()
       }
-      const ready = items.length >= minBatch ? threads.filter((t) => t.ready) : []
+      // Threads still loading join too: once loaded, they take whatever chunks are left.
+      const sharing = items.length >= minBatch ? [...threads] : []
       const request: AnalysisRequest = {
         // Only what analysis reads crosses to a thread; alone, the caller reads the items as given.
-        items: ready.length > 0 ? items.map(({ content, userId }) => ({ content, userId })) : items,
+        items: sharing.length > 0 ? items.map(({ content, userId }) => ({ content, userId })) : items,
         chunk: CHUNK,
         next: new Int32Array(new SharedArrayBuffer(4)),
       }
       // A thread that fails answers nothing: the caller analyses the chunks it took.
-      const parts = ready.map((thread) => send(thread, request).catch((): ChunkResults => []))
+      const parts = sharing.map((thread) => send(thread, request).catch((): ChunkResults => []))
       let analysedHere = 0
       return {
-        threads: ready.length,
+        threads: sharing.length,
         get analysedHere() {
           return analysedHere
         },
@@ -190,8 +191,19 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
             if (from >= items.length) break
             analyse(from)
           }
-          for (const part of await Promise.all(parts))
-            for (const [from, analyses] of part) results.splice(from, analyses.length, ...analyses)
+          // Every chunk is taken: wait for the threads that took some, not for one still
+          // loading when the batch ran out (it will take none).
+          const missing = () => {
+            for (let from = 0; from < items.length; from += CHUNK)
+              if (results[from] === undefined) return true
+            return false
+          }
+          const waiting = new Map(parts.map((part, i) => [i, part.then((found) => [i, found] as const)]))
+          while (waiting.size > 0 && missing()) {
+            const [i, found] = await Promise.race(waiting.values())
+            waiting.delete(i)
+            for (const [from, analyses] of found) results.splice(from, analyses.length, ...analyses)
+          }
           for (let from = 0; from < items.length; from += CHUNK)
             if (results[from] === undefined) analyse(from)
           // A thread says it has loaded in a message, which waits for the event loop: a
