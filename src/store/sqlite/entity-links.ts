@@ -45,9 +45,10 @@ export function replaceLinks(
     for (const entityId of previous) unlink.run(entityId)
   }
   // Linked before pruning, so an entity the new links keep is updated, never recreated.
-  linkNewMemory(ctx, scopeId, rid, mentions)
-  if (mentions.length === 0 && previous.length > 0)
-    ctx.sql("UPDATE memories SET entity_keys = '[]' WHERE rid = ?").run(rid)
+  linkEntities(ctx, scopeId, rid, mentions)
+  // Ranking reads the keys with the row (migration 10).
+  if (mentions.length > 0 || previous.length > 0)
+    ctx.sql('UPDATE memories SET entity_keys = ? WHERE rid = ?').run(JSON.stringify(entityKeys(mentions)), rid)
   const prune = ctx.sql('DELETE FROM entities WHERE entity_id = ? AND fan <= 0')
   for (const entityId of previous) prune.run(entityId)
 }
@@ -60,11 +61,16 @@ export function dropScopeEntities(ctx: StoreContext, scopeId: number): void {
   ctx.sql('DELETE FROM entities WHERE scope_id = ?').run(scopeId)
 }
 
+/** The keys a memory's links are stored under, once each, in the order first mentioned. */
+export function entityKeys(mentions: readonly EntityMention[]): string[] {
+  return [...new Set(mentions.map((mention) => mention.key))]
+}
+
 /**
- * Links a memory that has no links yet (a new one): the same outcome as `replaceLinks`,
- * without looking for links to drop.
+ * Creates or updates the mentioned entities and links them to memory `rid`, which has no
+ * links yet; its `entity_keys` column is the caller's (a new row is written with them).
  */
-export function linkNewMemory(
+export function linkEntities(
   ctx: StoreContext,
   scopeId: number,
   rid: number,
@@ -85,6 +91,4 @@ export function linkNewMemory(
     const { entity_id } = upsert.get(scopeId, key, name, kind) as { entity_id: number }
     link.run(entity_id, rid, position++)
   }
-  // Ranking reads the keys with the row (migration 10).
-  ctx.sql('UPDATE memories SET entity_keys = ? WHERE rid = ?').run(JSON.stringify([...byKey.keys()]), rid)
 }

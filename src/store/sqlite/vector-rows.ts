@@ -9,14 +9,14 @@ const PRUNE_EVERY = 4096
 
 /**
  * Stores the vector of a memory row that has none yet, counts it in its scope and logs
- * the change. Call inside a write transaction.
+ * the change; the caller sets the row's `has_vector` (a new row is written with it, which
+ * saves rewriting the row). Call inside a write transaction.
  */
-export function insertVector(ctx: StoreContext, rid: number, scopeId: number, vector: Float32Array): void {
+export function addVector(ctx: StoreContext, rid: number, scopeId: number, vector: Float32Array): void {
   // vec0 wants true integers; better-sqlite3 binds plain numbers as floats.
   ctx
     .sql('INSERT INTO memory_vectors (rowid, scope_id, embedding) VALUES (?, ?, ?)')
     .run(BigInt(rid), BigInt(scopeId), vectorBlob(vector))
-  ctx.sql('UPDATE memories SET has_vector = 1 WHERE rid = ?').run(rid)
   ctx.sql('UPDATE scopes SET vectors = vectors + 1 WHERE scope_id = ?').run(scopeId)
   logChange(ctx, scopeId, rid)
 }
@@ -30,7 +30,8 @@ export function replaceVector(
   vector: Float32Array,
 ): void {
   deleteVector(ctx, rid, from)
-  insertVector(ctx, rid, to, vector)
+  addVector(ctx, rid, to, vector)
+  ctx.sql('UPDATE memories SET has_vector = 1 WHERE rid = ?').run(rid)
 }
 
 /** Deletes the vector of memory `rid` in scope `scopeId`, if there is one. */

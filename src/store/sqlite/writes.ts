@@ -3,12 +3,12 @@ import type { HistoryEvent } from '../../types.js'
 import type { MemoryWrite } from '../store.js'
 import { checkClaims, insertClaims, replaceClaims } from './claims.js'
 import type { StoreContext } from './context.js'
-import { checkMentions, linkNewMemory, replaceLinks } from './entity-links.js'
+import { checkMentions, entityKeys, linkEntities, replaceLinks } from './entity-links.js'
 import { ensureFtsTable } from './fts-tables.js'
 import { eventParams, type MemoryRow, recordParams } from './row-mapping.js'
 import { ensureScope } from './scopes.js'
 import { bagOf, parseBag, serializeBag, TermDelta } from './term-counts.js'
-import { insertVector, replaceVector } from './vector-rows.js'
+import { addVector, replaceVector } from './vector-rows.js'
 import { checkVector, requireSpace } from './vector-space.js'
 
 const RECORD_COLUMNS =
@@ -29,8 +29,8 @@ export function insertMemories(ctx: StoreContext, writes: readonly MemoryWrite[]
   }
   const exists = ctx.sql('SELECT 1 FROM memories WHERE tenant_id = ? AND id = ?')
   const insert = ctx.sql(
-    `INSERT INTO memories (${RECORD_COLUMNS}, scope_id, terms, recent_accesses)
-     VALUES (${RECORD_VALUES}, @scope_id, @terms, @recent_accesses)`,
+    `INSERT INTO memories (${RECORD_COLUMNS}, scope_id, terms, recent_accesses, entity_keys, has_vector)
+     VALUES (${RECORD_VALUES}, @scope_id, @terms, @recent_accesses, @entity_keys, 1)`,
   )
   ctx.db
     .transaction(() => {
@@ -62,12 +62,13 @@ export function insertMemories(ctx: StoreContext, writes: readonly MemoryWrite[]
           scope_id: scopeId,
           terms: serializeBag(bag),
           recent_accesses: JSON.stringify(recent),
+          entity_keys: JSON.stringify(entityKeys(entities)),
         }
         const rid = Number(insert.run(params).lastInsertRowid)
         indexContent(ctx, record.tenantId, rid, scopeId, record.content)
-        insertVector(ctx, rid, scopeId, vector)
-        // A new row has no links or claims to replace.
-        linkNewMemory(ctx, scopeId, rid, entities)
+        addVector(ctx, rid, scopeId, vector)
+        // A new row has no links or claims to replace (and was written with its entity keys).
+        linkEntities(ctx, scopeId, rid, entities)
         insertClaims(ctx, scopeId, rid, claims, record.observedAt)
         appendEvents(ctx, record.tenantId, record.userId, events)
         delta.add(record.tenantId, bag, 1)
