@@ -216,11 +216,8 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
 }
 
 // While a thread checkpoints, this connection folds the log back only if the thread
-// falls far behind, as SQLite's own automatic checkpoint does at 1,000 pages. A batch of
-// 1,000 memories spread over hundreds of users of a large store dirties thousands of
-// pages, so at a mark of 4,000 this connection checkpointed after most commits; at 32,000
-// (128 MB of log) inserts into a store of a million took 535–618 ms per 1,000, not 611–681.
-const BACKSTOP_PAGES = 32000
+// falls far behind (a bulk import), as SQLite's own automatic checkpoint does at 1,000 pages.
+const BACKSTOP_PAGES = 4000
 
 /**
  * Moves checkpoints off the connection that writes (see `checkpointer.ts`); if the
