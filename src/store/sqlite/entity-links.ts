@@ -48,7 +48,9 @@ export function replaceLinks(
   linkEntities(ctx, scopeId, rid, mentions)
   // Ranking reads the keys with the row (migration 10).
   if (mentions.length > 0 || previous.length > 0)
-    ctx.sql('UPDATE memories SET entity_keys = ? WHERE rid = ?').run(JSON.stringify(entityKeys(mentions)), rid)
+    ctx
+      .sql('UPDATE memories SET entity_keys = ? WHERE rid = ?')
+      .run(JSON.stringify(entityKeys(mentions)), rid)
   const prune = ctx.sql('DELETE FROM entities WHERE entity_id = ? AND fan <= 0')
   for (const entityId of previous) prune.run(entityId)
 }
