@@ -79,18 +79,65 @@ export function linkEntities(
   mentions: readonly EntityMention[],
 ): void {
   if (mentions.length === 0) return
-  // A key mentioned twice is one link, at its first place, with its last name and kind.
-  const byKey = new Map<string, EntityMention>()
-  for (const mention of mentions) byKey.set(mention.key, mention)
+  const linker = entityLinker(ctx)
+  linker.link(scopeId, rid, mentions)
+  linker.flush()
+}
+
+/** Links the new memories of one write transaction (see `entityLinker`). */
+export interface EntityLinker {
+  /** Links memory `rid`, which has no links yet, to the entities it mentions. */
+  link(scopeId: number, rid: number, mentions: readonly EntityMention[]): void
+  /** Writes the entities' names, kinds and fans; call before the transaction ends. */
+  flush(): void
+}
+
+/**
+ * Links many new memories in one transaction. An entity is created or counted once on
+ * its first mention in the transaction; later mentions only link, and `flush` writes each
+ * such entity's last name and kind and its added fan in one update, so a batch that
+ * mentions a user's people and places many times updates each entity row once.
+ */
+export function entityLinker(ctx: StoreContext): EntityLinker {
   const upsert = ctx.sql(
     `INSERT INTO entities (scope_id, key, name, kind, fan) VALUES (?, ?, ?, ?, 1)
      ON CONFLICT (scope_id, key) DO UPDATE SET name = excluded.name, kind = excluded.kind, fan = fan + 1
      RETURNING entity_id`,
   )
-  const link = ctx.sql('INSERT INTO memory_entities (entity_id, rid, position) VALUES (?, ?, ?)')
-  let position = 0
-  for (const { key, name, kind } of byKey.values()) {
-    const { entity_id } = upsert.get(scopeId, key, name, kind) as { entity_id: number }
-    link.run(entity_id, rid, position++)
+  const insertLink = ctx.sql('INSERT INTO memory_entities (entity_id, rid, position) VALUES (?, ?, ?)')
+  // By scope, then key: the entity, and what later mentions in this transaction add to it.
+  const seen = new Map<number, Map<string, { entityId: number; later: EntityMention | null; fan: number }>>()
+  return {
+    link(scopeId, rid, mentions) {
+      // A key mentioned twice is one link, at its first place, with its last name and kind.
+      const byKey = new Map<string, EntityMention>()
+      for (const mention of mentions) byKey.set(mention.key, mention)
+      let inScope = seen.get(scopeId)
+      if (inScope === undefined) {
+        inScope = new Map()
+        seen.set(scopeId, inScope)
+      }
+      let position = 0
+      for (const mention of byKey.values()) {
+        const known = inScope.get(mention.key)
+        if (known) {
+          known.later = mention
+          known.fan++
+          insertLink.run(known.entityId, rid, position++)
+          continue
+        }
+        const { key, name, kind } = mention
+        const { entity_id } = upsert.get(scopeId, key, name, kind) as { entity_id: number }
+        inScope.set(key, { entityId: entity_id, later: null, fan: 0 })
+        insertLink.run(entity_id, rid, position++)
+      }
+    },
+    flush() {
+      const update = ctx.sql('UPDATE entities SET name = ?, kind = ?, fan = fan + ? WHERE entity_id = ?')
+      for (const inScope of seen.values())
+        for (const { entityId, later, fan } of inScope.values())
+          if (later) update.run(later.name, later.kind, fan, entityId)
+      seen.clear()
+    },
   }
 }

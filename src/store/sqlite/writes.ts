@@ -3,7 +3,7 @@ import type { HistoryEvent } from '../../types.js'
 import type { MemoryWrite } from '../store.js'
 import { checkClaims, insertClaims, replaceClaims } from './claims.js'
 import type { StoreContext } from './context.js'
-import { checkMentions, entityKeys, linkEntities, replaceLinks } from './entity-links.js'
+import { checkMentions, entityKeys, entityLinker, replaceLinks } from './entity-links.js'
 import { ensureFtsTable } from './fts-tables.js'
 import { eventParams, type MemoryRow, recordParams } from './row-mapping.js'
 import { ensureScope } from './scopes.js'
@@ -35,6 +35,7 @@ export function insertMemories(ctx: StoreContext, writes: readonly MemoryWrite[]
   ctx.db
     .transaction(() => {
       const delta = new TermDelta()
+      const linker = entityLinker(ctx)
       // A batch is mostly a few users' memories: each scope is looked up once.
       const scopes = new Map<string, number>()
       const scopeOf = (tenantId: string, userId: string) => {
@@ -68,11 +69,12 @@ export function insertMemories(ctx: StoreContext, writes: readonly MemoryWrite[]
         indexContent(ctx, record.tenantId, rid, scopeId, record.content)
         addVector(ctx, rid, scopeId, vector)
         // A new row has no links or claims to replace (and was written with its entity keys).
-        linkEntities(ctx, scopeId, rid, entities)
+        linker.link(scopeId, rid, entities)
         insertClaims(ctx, scopeId, rid, claims, record.observedAt)
         appendEvents(ctx, record.tenantId, record.userId, events)
         delta.add(record.tenantId, bag, 1)
       }
+      linker.flush()
       delta.apply(ctx)
     })
     .immediate()

@@ -36,6 +36,31 @@ export function entityCases(h: StoreHarness): void {
       ])
     })
 
+    it('counts every mention in one batch and keeps the batch’s last name and kind, per scope', async () => {
+      const u2 = { tenantId: 'tenant-a', userId: 'user-2' }
+      await h.store.insert([memoryWrite({ id: 'm0', entities: [alice] })])
+      await h.store.insert([
+        memoryWrite({ id: 'm1', entities: [alice, paris] }),
+        memoryWrite({ ...u2, id: 'u2-m1', entities: [{ ...alice, name: 'Alice Two' }] }),
+        memoryWrite({ id: 'm2', entities: [{ key: 'alice', name: 'ALICE', kind: 'topic' }, paris] }),
+        memoryWrite({ id: 'm3', entities: [bob, { ...alice, name: 'Al' }] }),
+        memoryWrite({ ...u2, id: 'u2-m2', entities: [bob] }),
+      ])
+      expect(await h.store.entities(SCOPE, ['alice', 'paris', 'bob'])).toEqual([
+        { ...alice, name: 'Al', fan: 4 },
+        { ...paris, fan: 2 },
+        { ...bob, fan: 1 },
+      ])
+      expect(await h.store.entities(u2, ['alice', 'bob'])).toEqual([
+        { ...alice, name: 'Alice Two', fan: 1 },
+        { ...bob, fan: 1 },
+      ])
+      // Links keep each memory's own order.
+      const linked = await h.store.entitiesOf('tenant-a', ['m2', 'm3'])
+      expect(linked.get('m2')?.map((e) => e.key)).toEqual(['alice', 'paris'])
+      expect(linked.get('m3')?.map((e) => e.key)).toEqual(['bob', 'alice'])
+    })
+
     it('lowers the fan on remove and deletes entities no memory mentions', async () => {
       await h.store.insert([
         memoryWrite({ id: 'm1', entities: [alice, bob] }),
