@@ -22,6 +22,33 @@ describe('lifecycle growth', () => {
   }, 120_000)
 })
 
+describe('restatements in a bulk add', () => {
+  it('finds an exact restatement behind more than 50 newer memories with the same claim key', async () => {
+    const memory = await createMemory({ path: join(dir, 'bulk-restated.db'), embedder })
+    const at = (day: number) => new Date(Date.UTC(2024, 0, 1 + day)).toISOString()
+    const first = await memory.add({ content: 'I have a dog named Max.', userId: 'u', observedAt: at(0) })
+    // Sixty other dogs: `pet:dog` holds many values, so none supersedes Max.
+    await memory.addMany(
+      Array.from({ length: 60 }, (_, i) => ({
+        content: `I have a dog named ${String.fromCharCode(65 + (i % 26))}${'xyz'[Math.floor(i / 26)]}ber.`,
+        userId: 'u',
+        observedAt: at(1 + i),
+      })),
+    )
+    // A batch too large for neighbour checks: only the index lookups can find the restatement.
+    const batch = Array.from({ length: 40 }, (_, i) => ({
+      content: `Note ${i}: the meeting moved to room ${100 + i}.`,
+      userId: 'u',
+      observedAt: at(100),
+    }))
+    batch.push({ content: 'I have a dog named Max.', userId: 'u', observedAt: at(101) })
+    const results = await memory.addMany(batch)
+    expect(results.at(-1)?.id).toBe(first.id)
+    expect(await memory.get(first.id)).toMatchObject({ status: 'active', corroborations: 1 })
+    await memory.close()
+  })
+})
+
 describe('lifecycle under concurrent adds', () => {
   it('settles adds made at the same time as if one came after the other', async () => {
     const memory = await createMemory({ path: join(dir, 'concurrent.db'), embedder })

@@ -1,4 +1,4 @@
-import { storedClaims } from '../indexing.js'
+import { SAME_TEXT, storedClaims } from '../indexing.js'
 import { historyEvent } from '../records.js'
 import type { MemoryStore, MemoryWrite } from '../store/store.js'
 import type { JsonObject, MemoryRecord } from '../types.js'
@@ -69,7 +69,7 @@ export async function planAdd(
   // Nearest neighbours cost a vector search per memory: fine for an add, too slow for a bulk load,
   // where exact restatements and claims (index lookups) are checked now and paraphrases at consolidate().
   const useNeighbours = writes.length <= NEIGHBOUR_BATCH
-  const lookups = storedLookups(store, tenantId)
+  const lookups = storedLookups(store, tenantId, writes)
 
   for (const write of writes) {
     const record = write.record
@@ -189,14 +189,21 @@ async function storedCandidates(
   const userId = self.record.userId
   const keys = [...new Set(self.claims.map((c) => c.key))]
   const scope = { tenantId: lookups.tenantId, userId, statuses: ['active'] as const }
-  const [near, claimed] = await Promise.all([
+  const [near, claimed, restated] = await Promise.all([
     useNeighbours
       ? store.nearest({ ...scope, vector: self.vector as Float32Array, limit: config.neighbours })
       : [],
-    keys.length > 0 ? store.byClaims({ ...scope, keys, limit: CLAIMED_LIMIT }) : [],
+    lookups.claimed(
+      userId,
+      keys.filter((key) => !key.startsWith(SAME_TEXT)),
+    ),
+    lookups.sameText(
+      userId,
+      keys.filter((key) => key.startsWith(SAME_TEXT)),
+    ),
   ])
   const similarity = new Map(near.map((c) => [c.id, c.score]))
-  const ids = [...new Set([...near.map((c) => c.id), ...claimed.map((c) => c.id)])]
+  const ids = [...new Set([...near.map((c) => c.id), ...claimed.map((c) => c.id), ...restated])]
   if (ids.length === 0) return []
   return (await lookups.records(ids)).map((known) => [known, similarity.get(known.record.id) ?? null])
 }
@@ -214,12 +221,68 @@ interface StoredLookups {
   tenantId: string
   /** The stored memories with these ids that still exist, with their claims. */
   records(ids: readonly string[]): Promise<Known[]>
+  /**
+   * The user's active stored memories with a claim under any of these keys (the newest
+   * `CLAIMED_LIMIT` claims): read once per user and set of keys, which the memories of a
+   * batch share (a user's residence, employer...).
+   */
+  claimed(userId: string, keys: readonly string[]): Promise<{ id: string }[]>
+  /**
+   * Ids of the user's active stored memories with any of these same-text keys: the keys
+   * of all the user's memories in the batch are looked up together, on the first call.
+   */
+  sameText(userId: string, keys: readonly string[]): Promise<string[]>
 }
 
-function storedLookups(store: MemoryStore, tenantId: string): StoredLookups {
+function storedLookups(store: MemoryStore, tenantId: string, writes: readonly MemoryWrite[]): StoredLookups {
   const known = new Map<string, Known>()
+  const claimed = new Map<string, Promise<{ id: string }[]>>()
+  const sameTextKeys = new Map<string, Set<string>>()
+  for (const { record, claims } of writes)
+    for (const { key } of claims) {
+      if (!key.startsWith(SAME_TEXT)) continue
+      const keys = sameTextKeys.get(record.userId) ?? new Set<string>()
+      keys.add(key)
+      sameTextKeys.set(record.userId, keys)
+    }
+  const sameText = new Map<string, Promise<Map<string, string[]>>>()
+  const readSameText = async (userId: string, keys: readonly string[]) => {
+    const found = await store.byClaims({
+      tenantId,
+      userId,
+      statuses: ['active'],
+      keys,
+      // Exact restatements are rare: every one of every key fits.
+      limit: CLAIMED_LIMIT * keys.length,
+    })
+    const byKey = new Map<string, string[]>()
+    for (const { id, claims } of found)
+      for (const { key } of claims) byKey.set(key, [...(byKey.get(key) ?? []), id])
+    return byKey
+  }
   return {
     tenantId,
+    async sameText(userId, keys) {
+      if (keys.length === 0) return []
+      let found = sameText.get(userId)
+      if (!found) {
+        found = readSameText(userId, [...new Set([...(sameTextKeys.get(userId) ?? []), ...keys])])
+        sameText.set(userId, found)
+      }
+      const byKey = await found
+      return keys.flatMap((key) => byKey.get(key) ?? [])
+    },
+    claimed(userId, keys) {
+      if (keys.length === 0) return Promise.resolve([])
+      const sorted = [...keys].sort()
+      const cacheKey = JSON.stringify([userId, sorted])
+      let found = claimed.get(cacheKey)
+      if (!found) {
+        found = store.byClaims({ tenantId, userId, statuses: ['active'], keys: sorted, limit: CLAIMED_LIMIT })
+        claimed.set(cacheKey, found)
+      }
+      return found
+    },
     async records(ids) {
       const missing = ids.filter((id) => !known.has(id))
       if (missing.length > 0)
