@@ -5,7 +5,7 @@ import type { MemoryStore, StoredMemory } from '../store.js'
 import { accessHistoryBatch, accessTimes, type HistoryPosition, recordAccess } from './accesses.js'
 import { nearestIndexed } from './approximate-search.js'
 import { adjustAssociations } from './associations.js'
-import { foldLog, startCheckpointer } from './checkpointer.js'
+import { type Checkpointer, foldLog, startCheckpointer } from './checkpointer.js'
 import { byClaims } from './claims.js'
 import { CHECKPOINT_PAGES, openContext, type StoreContext } from './context.js'
 import { byEntities, entitiesOf, readEntities } from './entities.js'
@@ -125,7 +125,8 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
     name: 'sqlite',
     openVectorSpace: (space, opts) =>
       run('openVectorSpace', () => openVectorSpace(ctx, space, opts?.reset === true)),
-    insert: (writes) => run('insert', () => insertMemories(ctx, writes)),
+    insert: (writes) =>
+      run('insert', () => withBackstop(ctx, checkpointer, writes.length, () => insertMemories(ctx, writes))),
     update: (write, expectedVersion) => run('update', () => updateMemory(ctx, write, expectedVersion)),
     remove: (tenantId, id, tombstone) =>
       run('remove', () => {
@@ -218,6 +219,32 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Me
 // While a thread checkpoints, this connection folds the log back only if the thread
 // falls far behind (a bulk import), as SQLite's own automatic checkpoint does at 1,000 pages.
 const BACKSTOP_PAGES = 4000
+/** Inserts of this many memories or more are bulk: see `BULK_BACKSTOP_PAGES`. */
+const BULK_WRITES = 256
+/**
+ * The backstop while a bulk insert commits. A batch of 1,000 into a store of a million
+ * dirties some 15,000 pages, so every commit crossed 4,000 and copied the log back itself
+ * before returning; the thread does that work meanwhile instead. Other writes keep the low
+ * mark: searches read pages through the log, and a long log slowed them (p95 at 100,000
+ * memories 10–14 ms against 8.8 with the mark at 32,000 for every write).
+ */
+const BULK_BACKSTOP_PAGES = 32_000
+
+/** Runs a write of `count` memories, with the bulk backstop if it is one and a thread checkpoints. */
+function withBackstop<T>(
+  ctx: StoreContext,
+  checkpointer: Checkpointer | null,
+  count: number,
+  write: () => T,
+): T {
+  if (count < BULK_WRITES || !checkpointer?.running) return write()
+  ctx.db.pragma(`wal_autocheckpoint = ${BULK_BACKSTOP_PAGES}`)
+  try {
+    return write()
+  } finally {
+    ctx.db.pragma(`wal_autocheckpoint = ${checkpointer.running ? BACKSTOP_PAGES : CHECKPOINT_PAGES}`)
+  }
+}
 
 /**
  * Moves checkpoints off the connection that writes (see `checkpointer.ts`); if the
