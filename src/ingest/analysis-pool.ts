@@ -68,7 +68,7 @@ const newThread = () =>
         `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}) })`,
         { eval: true },
       )
-    : new Worker(script)
+    : new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 48 } })
 
 /** A pool of analysis threads, none started until a large batch arrives. */
 export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisPool {
