@@ -45,7 +45,9 @@ export function replaceLinks(
     for (const entityId of previous) unlink.run(entityId)
   }
   // Linked before pruning, so an entity the new links keep is updated, never recreated.
-  linkEntities(ctx, scopeId, rid, mentions)
+  const linker = entityLinker(ctx)
+  linker.link(scopeId, rid, mentions)
+  linker.flush()
   // Ranking reads the keys with the row (migration 10).
   if (mentions.length > 0 || previous.length > 0)
     ctx
@@ -66,22 +68,6 @@ export function dropScopeEntities(ctx: StoreContext, scopeId: number): void {
 /** The keys a memory's links are stored under, once each, in the order first mentioned. */
 export function entityKeys(mentions: readonly EntityMention[]): string[] {
   return [...new Set(mentions.map((mention) => mention.key))]
-}
-
-/**
- * Creates or updates the mentioned entities and links them to memory `rid`, which has no
- * links yet; its `entity_keys` column is the caller's (a new row is written with them).
- */
-export function linkEntities(
-  ctx: StoreContext,
-  scopeId: number,
-  rid: number,
-  mentions: readonly EntityMention[],
-): void {
-  if (mentions.length === 0) return
-  const linker = entityLinker(ctx)
-  linker.link(scopeId, rid, mentions)
-  linker.flush()
 }
 
 /** Links the new memories of one write transaction (see `entityLinker`). */
